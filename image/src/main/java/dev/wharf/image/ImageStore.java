@@ -1,0 +1,44 @@
+package dev.wharf.image;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The images this daemon holds and the names that point at them.
+ *
+ * <p>An image is identified by its config digest (Docker's image ID) and stored as a manifest in
+ * the {@link BlobStore}. References (name:tag or name@digest) map to the image ID. The reference
+ * table is rewritten with write-temp-then-rename, so a crash never leaves it half written.
+ */
+public interface ImageStore {
+    /** Writes config and manifest blobs for the layers (already in the blob store) and records the image. */
+    Image create(ImageConfig config, List<Descriptor> layers) throws IOException;
+
+    /** Records an image whose manifest and config blobs are already in the blob store. */
+    Image add(Digest manifestDigest) throws IOException;
+
+    /** The image with exactly this ID (config digest). */
+    Optional<Image> get(Digest imageId) throws IOException;
+
+    /**
+     * Docker's lookup: a reference (normalised, default tag latest), a full ID ({@code sha256:…}),
+     * or an unambiguous ID prefix of at least one hex character.
+     */
+    Optional<Image> lookup(String nameOrId) throws IOException;
+
+    List<Image> list() throws IOException;
+
+    /** Points the reference at the image, moving it from any image it pointed at before. */
+    void tag(ImageReference reference, Digest imageId) throws IOException;
+
+    /** Removes the reference; returns whether it existed. */
+    boolean untag(ImageReference reference) throws IOException;
+
+    /** Every reference and the image ID it points at. */
+    Map<ImageReference, Digest> references() throws IOException;
+
+    /** Forgets the image (its references must be gone); blobs no other image uses are deleted. */
+    void delete(Digest imageId) throws IOException;
+}

@@ -1,0 +1,38 @@
+package dev.wharf.runtime;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs containers from OCI bundles: runc does the work, conmon watches each container so that its
+ * output is logged and its exit code recorded even while the daemon is down.
+ */
+public interface ContainerRuntime {
+    /**
+     * Writes the bundle (config.json from the spec), starts conmon, which runs {@code runc create}.
+     * Returns once the container exists in state created.
+     *
+     * @throws OciRuntimeException with runc's message when creation fails (nothing is left behind)
+     */
+    CreatedContainer create(ContainerSpec spec) throws IOException;
+
+    /** {@code runc start}: runs the process created earlier. */
+    void start(String containerId) throws IOException;
+
+    /** Sends a signal (number) to the container's init process. */
+    void kill(String containerId, int signal) throws IOException;
+
+    /** What the runtime knows now, including the exit code once conmon wrote it. */
+    RuntimeState state(String containerId) throws IOException;
+
+    /** Completes with the exit code when the container's process has exited (already or later). */
+    CompletableFuture<Integer> awaitExit(String containerId);
+
+    /** Connects to conmon's attach socket: live output, and stdin when the container has it open. */
+    AttachConnection attach(String containerId) throws IOException;
+
+    void resize(String containerId, int rows, int cols) throws IOException;
+
+    /** {@code runc delete} (forced when still running) and removal of the bundle and conmon's files. */
+    void delete(String containerId) throws IOException;
+}
