@@ -1,0 +1,77 @@
+package dev.wharf.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a client binary (our bin/wharf or the real docker CLI) against the test daemon. */
+final class Cli {
+    private final List<String> prefix;
+    private final Path dockerConfig;
+
+    private Cli(List<String> prefix, Path dockerConfig) {
+        this.prefix = prefix;
+        this.dockerConfig = dockerConfig;
+    }
+
+    static Cli wharf(String host) {
+        return new Cli(List.of(TestEnvironment.checkout().resolve("bin/wharf").toString(), "-H", host), null);
+    }
+
+    static Cli docker(String host, Path configDir) {
+        return new Cli(List.of("docker", "-H", host), configDir);
+    }
+
+    CommandResult run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    CommandResult runWithInput(byte[] stdin, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (dockerConfig != null) {
+            builder.environment().put("DOCKER_CONFIG", dockerConfig.toString());
+            builder.environment().remove("DOCKER_HOST");
+        }
+        try {
+            Process process = builder.start();
+            CompletableFuture<String> out = drain(process.getInputStream());
+            CompletableFuture<String> err = drain(process.getErrorStream());
+            try (var in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin);
+                }
+            }
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("timed out: " + command);
+            }
+            return new CommandResult(process.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                stream.transferTo(bytes);
+                return bytes.toString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package dev.wharf.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What a test run could leave on the machine: mounts and processes that mention its temporary root,
+ * and container cgroups that were not there before.
+ */
+final class Leftovers {
+    private static final Path CGROUPS = Path.of("/sys/fs/cgroup");
+
+    private Leftovers() {}
+
+    static List<String> find(Path root, Set<String> cgroupsBefore) throws IOException {
+        List<String> found = new ArrayList<>(mountsUnder(root));
+        for (String process : processesMentioning(root)) {
+            found.add("process: " + process);
+        }
+        Set<String> cgroups = containerCgroups();
+        cgroups.removeAll(cgroupsBefore);
+        cgroups.forEach(cgroup -> found.add("cgroup: " + cgroup));
+        return found;
+    }
+
+    static List<String> mountsUnder(Path root) throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                .filter(line -> line.contains(root.toString()))
+                .map(line -> "mount: " + line)
+                .toList();
+    }
+
+    /** Cgroup directories under any hierarchy's wharf/ parent. */
+    static Set<String> containerCgroups() throws IOException {
+        Set<String> cgroups = new TreeSet<>();
+        try (Stream<Path> hierarchies = Files.list(CGROUPS)) {
+            for (Path hierarchy : hierarchies.toList()) {
+                Path parent = hierarchy.resolve("wharf");
+                if (Files.isDirectory(parent)) {
+                    try (Stream<Path> children = Files.list(parent)) {
+                        children.filter(Files::isDirectory).forEach(c -> cgroups.add(c.toString()));
+                    }
+                }
+            }
+        }
+        return cgroups;
+    }
+
+    static List<String> processesMentioning(Path root) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit) || name.equals(String.valueOf(ProcessHandle.current().pid()))) {
+                    continue;
+                }
+                try {
+                    String cmdline = Files.readString(entry.resolve("cmdline")).replace('\0', ' ');
+                    if (cmdline.contains(root.toString())) {
+                        found.add(name + " " + cmdline);
+                    }
+                } catch (IOException vanished) {
+                    // the process exited while we looked
+                }
+            }
+        }
+        return found;
+    }
+}
