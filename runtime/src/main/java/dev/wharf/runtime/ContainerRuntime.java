@@ -1,6 +1,7 @@
 package dev.wharf.runtime;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,4 +36,13 @@ public interface ContainerRuntime {
 
     /** {@code runc delete} (forced when still running) and removal of the bundle and conmon's files. */
     void delete(String containerId) throws IOException;
+
+    /**
+     * Ids of the containers this runtime still holds (created and not yet deleted), whatever their
+     * state: what a restarted daemon reconciles its records with. Runtimes that keep nothing across
+     * restarts report none.
+     */
+    default List<String> containers() throws IOException {
+        return List.of();
+    }
 }

@@ -1,0 +1,120 @@
+package dev.wharf.runtime.conmon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.runtime.ContainerSpec;
+import dev.wharf.runtime.OciRuntimeException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts conmon for one container and waits for its report on {@code runc create}.
+ *
+ * <p>conmon reads its sync and start pipes from fds 3 and 4, which ProcessBuilder cannot place, so a
+ * shell trampoline opens fd 3 on the container's {@code sync} file and moves our stdin pipe to 4
+ * before exec'ing conmon. The sync channel is a regular file, not our stdout pipe, because the JDK
+ * closes a child's pipes as soon as that child exits: the launcher exits right after forking, and
+ * the monitor's later report would be lost (and its write fail with EPIPE). The monitor is never
+ * our child, sits in its own session and outlives the daemon.
+ */
+final class ConmonLauncher {
+    private static final String TRAMPOLINE = "exec 3>sync 4<&0 </dev/null >&2; exec \"$0\" \"$@\"";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long POLL_MILLIS = 5;
+
+    private final Path conmon;
+    private final Runc runc;
+    private final Duration timeout;
+
+    ConmonLauncher(Path conmon, Runc runc, Duration timeout) {
+        this.conmon = conmon;
+        this.runc = runc;
+        this.timeout = timeout;
+    }
+
+    /** Returns the container's init pid once it is created; throws with runc's message otherwise. */
+    int create(ContainerSpec spec, ContainerFiles files) throws IOException {
+        var builder = new ProcessBuilder(command(spec, files)).directory(files.dir().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(CommandRunner.ENVIRONMENT);
+        builder.environment().put("_OCI_SYNCPIPE", "3");
+        builder.environment().put("_OCI_STARTPIPE", "4");
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process launcher = builder.start();
+        CompletableFuture<String> launcherErrors = CommandRunner.drain(launcher.getErrorStream());
+        try {
+            // The start byte releases the launcher (this is where a cgroup placement would go).
+            try (var start = launcher.getOutputStream()) {
+                start.write(0);
+            }
+            if (!launcher.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                launcher.destroyForcibly();
+                throw new IOException("conmon did not start within " + timeout);
+            }
+            if (launcher.exitValue() != 0) {
+                throw new OciRuntimeException("conmon failed: " + launcherErrors.get(timeout.toMillis(), TimeUnit.MILLISECONDS).strip());
+            }
+            SyncMessage message = JSON.readValue(awaitSyncLine(files), SyncMessage.class);
+            if (message.data() <= 0) {
+                throw new OciRuntimeException(RuncMessages.clean(message.message() == null ? "runc create failed" : message.message()));
+            }
+            return message.data();
+        } catch (TimeoutException e) {
+            throw new IOException("conmon did not report within " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while creating container " + spec.id(), e);
+        } catch (ExecutionException e) {
+            throw new IOException("reading conmon's errors failed", e.getCause());
+        }
+    }
+
+    /** Polls the sync file for conmon's one-line report, giving up when the monitor is gone or time is up. */
+    private String awaitSyncLine(ContainerFiles files) throws IOException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean monitorGone = !MonitorProcess.isAlive(files);
+            String text = Files.readString(files.syncFile(), StandardCharsets.UTF_8);
+            int newline = text.indexOf('\n');
+            if (newline >= 0) {
+                return text.substring(0, newline);
+            }
+            if (monitorGone) {
+                throw new OciRuntimeException("conmon exited before reporting the container's creation");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException();
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private List<String> command(ContainerSpec spec, ContainerFiles files) {
+        var command = new ArrayList<>(List.of("/bin/sh", "-c", TRAMPOLINE, conmon.toString(),
+                "--api-version", "--full-attach", "--syslog", "--log-level", "warn",
+                "-c", spec.id(), "-u", spec.id(), "-n", spec.id(),
+                "-r", runc.binary().toString(), "--runtime-arg", runc.rootOption(),
+                "-b", files.dir().toString(),
+                "-p", files.pidfile().toString(), "-P", files.conmonPidfile().toString(),
+                "--exit-dir", files.exitsDir().toString(), "--persist-dir", files.persistDir().toString(),
+                "-l", "k8s-file:" + spec.logPath().toAbsolutePath()));
+        if (spec.tty()) {
+            command.add("-t");
+        }
+        if (spec.openStdin()) {
+            command.add("-i");
+            if (!spec.stdinOnce()) {
+                command.add("--leave-stdin-open");
+            }
+        }
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.wharf.runtime.conmon;
+
+import java.nio.file.Path;
+
+/**
+ * One container's directory under the exec root. It is the OCI bundle (config.json; conmon adds
+ * attach, ctl and winsz), conmon's working directory, and home of the files conmon and runc write.
+ */
+record ContainerFiles(String id, Path dir) {
+    static final String CONFIG = "config.json";
+
+    Path config() {
+        return dir.resolve(CONFIG);
+    }
+
+    Path attachSocket() {
+        return dir.resolve("attach");
+    }
+
+    Path ctl() {
+        return dir.resolve("ctl");
+    }
+
+    /** Written by runc: the container's init pid. */
+    Path pidfile() {
+        return dir.resolve("pidfile");
+    }
+
+    /** Written by conmon's launcher: the monitor's pid. */
+    Path conmonPidfile() {
+        return dir.resolve("conmon.pid");
+    }
+
+    /** conmon's sync channel (fd 3): one JSON line reporting runc create. */
+    Path syncFile() {
+        return dir.resolve("sync");
+    }
+
+    Path exitsDir() {
+        return dir.resolve("exits");
+    }
+
+    /** The exit code, once conmon has seen the container's init exit. */
+    Path exitFile() {
+        return exitsDir().resolve(id);
+    }
+
+    Path persistDir() {
+        return dir.resolve("persist");
+    }
+
+    Path oomFile() {
+        return persistDir().resolve("oom");
+    }
+
+    /** Our own marker: {@code runc start} succeeded, so a live monitor means running rather than created. */
+    Path startedMarker() {
+        return dir.resolve("started");
+    }
+}

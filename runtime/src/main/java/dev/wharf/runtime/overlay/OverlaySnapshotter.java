@@ -1,0 +1,161 @@
+package dev.wharf.runtime.overlay;
+
+import dev.wharf.image.Digest;
+import dev.wharf.image.LayerApplier;
+import dev.wharf.linux.ErrnoException;
+import dev.wharf.linux.Syscalls;
+import dev.wharf.runtime.Snapshotter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Snapshots as plain directories under one root, mounted with overlayfs:
+ * <pre>
+ * root/layers/&lt;diff-id hex&gt;/            committed layer (lower directory)
+ * root/layers/tmp-&lt;random&gt;/             a layer being unpacked (removed at start-up if left over)
+ * root/containers/&lt;id&gt;/{upper,work,merged,empty}
+ * </pre>
+ * Limit: the mount options hold absolute layer paths and the kernel takes one page of them, so an
+ * image can have about 35 layers with a root like {@code /var/lib/wharf/overlay}.
+ */
+public final class OverlaySnapshotter implements Snapshotter {
+    private static final int MAX_MOUNT_DATA = 4095;
+    private static final String TMP_PREFIX = "tmp-";
+
+    private final Path layers;
+    private final Path containers;
+    private final LayerApplier applier;
+
+    public OverlaySnapshotter(Path root, LayerApplier applier) throws IOException {
+        this.layers = root.toAbsolutePath().resolve("layers");
+        this.containers = root.toAbsolutePath().resolve("containers");
+        this.applier = applier;
+        Files.createDirectories(layers);
+        Files.createDirectories(containers);
+        removeStaleTemporaries();
+    }
+
+    @Override
+    public boolean hasLayer(Digest diffId) {
+        return Files.isDirectory(layerDir(diffId));
+    }
+
+    @Override
+    public void unpackLayer(Digest diffId, InputStream layerTar) throws IOException {
+        if (hasLayer(diffId)) {
+            return;
+        }
+        Path tmp = layers.resolve(TMP_PREFIX + UUID.randomUUID());
+        Files.createDirectory(tmp);
+        try {
+            Digest actual = applier.apply(layerTar, tmp);
+            if (!actual.equals(diffId)) {
+                throw new IOException("layer diff ID mismatch: expected " + diffId + ", got " + actual);
+            }
+            try {
+                Files.move(tmp, layerDir(diffId), StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                // Unpacked concurrently by someone else: theirs is as good as ours.
+                Directories.deleteRecursively(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            Directories.deleteRecursively(tmp);
+            throw e;
+        }
+    }
+
+    @Override
+    public Path mountRootfs(String containerId, List<Digest> diffIds) throws IOException {
+        Path dir = containerDir(containerId);
+        Path merged = dir.resolve("merged");
+        if (Files.isDirectory(merged) && MountTable.isMountPoint(merged)) {
+            return merged;
+        }
+        for (String sub : List.of("upper", "work", "merged")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        String options = "lowerdir=" + String.join(":", lowerDirs(dir, diffIds))
+                + ",upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work");
+        if (options.length() > MAX_MOUNT_DATA) {
+            throw new IOException("too many layers for one overlay mount (" + diffIds.size() + ")");
+        }
+        Syscalls.mount("overlay", merged, "overlay", 0, options);
+        return merged;
+    }
+
+    @Override
+    public void unmountRootfs(String containerId) throws IOException {
+        Path merged = containerDir(containerId).resolve("merged");
+        if (!Files.isDirectory(merged) || !MountTable.isMountPoint(merged)) {
+            return;
+        }
+        try {
+            Syscalls.unmount(merged, 0);
+        } catch (ErrnoException e) {
+            if (e.errno() != ErrnoException.EBUSY) {
+                throw e;
+            }
+            Syscalls.unmount(merged, Syscalls.MNT_DETACH);
+        }
+    }
+
+    @Override
+    public Path upperDir(String containerId) {
+        return containerDir(containerId).resolve("upper");
+    }
+
+    @Override
+    public void remove(String containerId) throws IOException {
+        unmountRootfs(containerId);
+        Directories.deleteRecursively(containerDir(containerId));
+    }
+
+    @Override
+    public void removeLayer(Digest diffId) throws IOException {
+        Directories.deleteRecursively(layerDir(diffId));
+    }
+
+    /** Overlay lists the top layer first; an image without layers gets one empty directory. */
+    private List<String> lowerDirs(Path containerDir, List<Digest> diffIds) throws IOException {
+        List<String> lower = new ArrayList<>();
+        for (Digest diffId : diffIds.reversed()) {
+            Path layer = layerDir(diffId);
+            if (!Files.isDirectory(layer)) {
+                throw new IOException("layer not unpacked: " + diffId);
+            }
+            lower.add(layer.toString());
+        }
+        if (lower.isEmpty()) {
+            Path empty = Files.createDirectories(containerDir.resolve("empty"));
+            lower.add(empty.toString());
+        }
+        return lower;
+    }
+
+    private Path layerDir(Digest diffId) {
+        return layers.resolve(diffId.encoded());
+    }
+
+    private Path containerDir(String containerId) {
+        if (containerId.isEmpty() || containerId.contains("/") || containerId.startsWith(".")) {
+            throw new IllegalArgumentException("invalid container id: " + containerId);
+        }
+        return containers.resolve(containerId);
+    }
+
+    private void removeStaleTemporaries() throws IOException {
+        try (var entries = Files.list(layers)) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().startsWith(TMP_PREFIX)).toList()) {
+                Directories.deleteRecursively(entry);
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package dev.wharf.runtime.spec;
+
+public record OciRoot(String path, boolean readonly) {}
