@@ -23,83 +23,83 @@ import java.io.UncheckedIOException;
  */
 public final class ApiJson {
 
-  private ApiJson() {}
+    private ApiJson() {}
 
-  // Holder idiom: building an ObjectMapper costs tens of milliseconds; pay only when JSON is used.
-  private static final class Holder {
-    static final ObjectMapper MAPPER = create();
-    static final ObjectWriter DOCKER_INDENTED = MAPPER.writer(dockerPrettyPrinter());
-  }
-
-  /** The shared, thread-safe mapper. */
-  public static ObjectMapper mapper() {
-    return Holder.MAPPER;
-  }
-
-  /** A fresh mapper with the Engine API settings, for callers that need to customise one. */
-  public static ObjectMapper create() {
-    return JsonMapper.builder()
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .serializationInclusion(JsonInclude.Include.ALWAYS)
-        .build();
-  }
-
-  public static byte[] toBytes(Object value) {
-    try {
-      return mapper().writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot serialise " + value.getClass().getName(), e);
+    // Holder idiom: building an ObjectMapper costs tens of milliseconds; pay only when JSON is used.
+    private static final class Holder {
+        static final ObjectMapper MAPPER = create();
+        static final ObjectWriter DOCKER_INDENTED = MAPPER.writer(dockerPrettyPrinter());
     }
-  }
 
-  public static String toJson(Object value) {
-    try {
-      return mapper().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot serialise " + value.getClass().getName(), e);
+    /** The shared, thread-safe mapper. */
+    public static ObjectMapper mapper() {
+        return Holder.MAPPER;
     }
-  }
 
-  /** Indented like Go's {@code json.Indent(…, "", "    ")}, which {@code docker inspect} prints. */
-  public static String toDockerIndentedJson(Object value) {
-    try {
-      return Holder.DOCKER_INDENTED.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot serialise " + value.getClass().getName(), e);
+    /** A fresh mapper with the Engine API settings, for callers that need to customise one. */
+    public static ObjectMapper create() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .build();
     }
-  }
 
-  public static <T> T fromJson(byte[] json, Class<T> type) throws IOException {
-    return mapper().readValue(json, type);
-  }
-
-  public static <T> T fromJson(String json, Class<T> type) throws IOException {
-    return mapper().readValue(json, type);
-  }
-
-  public static <T> T fromJson(InputStream json, Class<T> type) throws IOException {
-    return mapper().readValue(json, type);
-  }
-
-  /** For lambdas that cannot throw checked exceptions. */
-  public static <T> T fromJsonUnchecked(byte[] json, Class<T> type) {
-    try {
-      return fromJson(json, type);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static byte[] toBytes(Object value) {
+        try {
+            return mapper().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + value.getClass().getName(), e);
+        }
     }
-  }
 
-  private static DefaultPrettyPrinter dockerPrettyPrinter() {
-    var indenter = new DefaultIndenter("    ", "\n");
-    var separators = Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withObjectEmptySeparator("")
-        .withArrayEmptySeparator("");
-    return new DefaultPrettyPrinter(separators)
-        .withObjectIndenter(indenter)
-        .withArrayIndenter(indenter);
-  }
+    public static String toJson(Object value) {
+        try {
+            return mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + value.getClass().getName(), e);
+        }
+    }
+
+    /** Indented like Go's {@code json.Indent(…, "", "    ")}, which {@code docker inspect} prints. */
+    public static String toDockerIndentedJson(Object value) {
+        try {
+            return Holder.DOCKER_INDENTED.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + value.getClass().getName(), e);
+        }
+    }
+
+    public static <T> T fromJson(byte[] json, Class<T> type) throws IOException {
+        return mapper().readValue(json, type);
+    }
+
+    public static <T> T fromJson(String json, Class<T> type) throws IOException {
+        return mapper().readValue(json, type);
+    }
+
+    public static <T> T fromJson(InputStream json, Class<T> type) throws IOException {
+        return mapper().readValue(json, type);
+    }
+
+    /** For lambdas that cannot throw checked exceptions. */
+    public static <T> T fromJsonUnchecked(byte[] json, Class<T> type) {
+        try {
+            return fromJson(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DefaultPrettyPrinter dockerPrettyPrinter() {
+        var indenter = new DefaultIndenter("    ", "\n");
+        var separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        return new DefaultPrettyPrinter(separators)
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+    }
 }

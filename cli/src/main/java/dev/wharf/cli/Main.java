@@ -7,58 +7,58 @@ import picocli.CommandLine;
 /** Entry point of the {@code wharf} CLI. */
 public final class Main {
 
-  private Main() {}
+    private Main() {}
 
-  public static void main(String[] args) {
-    var streams = CliStreams.system();
-    int exitCode = run(args, streams);
-    streams.out().flush();
-    streams.err().flush();
-    System.exit(exitCode);
-  }
+    public static void main(String[] args) {
+        var streams = CliStreams.system();
+        int exitCode = run(args, streams);
+        streams.out().flush();
+        streams.err().flush();
+        System.exit(exitCode);
+    }
 
-  public static int run(String[] args, CliStreams streams) {
-    var root = new WharfCommand(streams);
-    var commandLine = new CommandLine(root)
-        .setOut(new java.io.PrintWriter(streams.out(), true))
-        .setErr(new java.io.PrintWriter(streams.err(), true))
-        .setParameterExceptionHandler(Main::usageError)
-        .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, root));
-    // Everything after IMAGE belongs to the container's command line, options included.
-    commandLine.getSubcommands().get("run").setStopAtPositional(true);
-    int exitCode = commandLine.execute(args);
-    streams.out().flush();
-    return exitCode;
-  }
+    public static int run(String[] args, CliStreams streams) {
+        var root = new WharfCommand(streams);
+        var commandLine = new CommandLine(root)
+                .setOut(new java.io.PrintWriter(streams.out(), true))
+                .setErr(new java.io.PrintWriter(streams.err(), true))
+                .setParameterExceptionHandler(Main::usageError)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, root));
+        // Everything after IMAGE belongs to the container's command line, options included.
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
+        int exitCode = commandLine.execute(args);
+        streams.out().flush();
+        return exitCode;
+    }
 
-  /** Like docker: the problem, a pointer to --help, exit 125. */
-  static int usageError(CommandLine.ParameterException e, String[] args) {
-    var err = e.getCommandLine().getErr();
-    err.println(e.getMessage());
-    err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-    err.flush();
-    return 125;
-  }
+    /** Like docker: the problem, a pointer to --help, exit 125. */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        var err = e.getCommandLine().getErr();
+        err.println(e.getMessage());
+        err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return 125;
+    }
 
-  /** Docker's wording and exit codes for errors no command handled itself. */
-  static int handle(Exception e, WharfCommand root) {
-    var err = root.streams().err();
-    root.streams().out().flush();
-    switch (e) {
-      case EngineConnectException _ ->
-          err.println("Cannot connect to the wharf daemon at " + root.hostSpec() + ". Is the wharf daemon running?");
-      case EngineErrorException engine -> err.println("Error response from daemon: " + engine.getMessage());
-      case CliFailure failure -> {
-        if (failure.getMessage() != null) {
-          err.println(failure.getMessage());
+    /** Docker's wording and exit codes for errors no command handled itself. */
+    static int handle(Exception e, WharfCommand root) {
+        var err = root.streams().err();
+        root.streams().out().flush();
+        switch (e) {
+            case EngineConnectException _ ->
+                    err.println("Cannot connect to the wharf daemon at " + root.hostSpec() + ". Is the wharf daemon running?");
+            case EngineErrorException engine -> err.println("Error response from daemon: " + engine.getMessage());
+            case CliFailure failure -> {
+                if (failure.getMessage() != null) {
+                    err.println(failure.getMessage());
+                }
+                return failure.exitCode();
+            }
+            default -> err.println("wharf: " + e.getMessage());
         }
-        return failure.exitCode();
-      }
-      default -> err.println("wharf: " + e.getMessage());
+        if (root.debug()) {
+            e.printStackTrace(err);
+        }
+        return 1;
     }
-    if (root.debug()) {
-      e.printStackTrace(err);
-    }
-    return 1;
-  }
 }

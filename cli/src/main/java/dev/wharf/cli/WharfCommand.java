@@ -13,56 +13,57 @@ import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
+import dev.wharf.cli.command.WaitCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code wharf [-H host] [-D] <command>}: global options and the shared client. */
 @Command(name = "wharf", mixinStandardHelpOptions = true, versionProvider = WharfVersion.class,
-    description = "A Docker-compatible container engine client.",
-    subcommands = {RunCommand.class, PsCommand.class, LogsCommand.class, RmCommand.class, ImagesCommand.class,
-        RmiCommand.class, TagCommand.class, InspectCommand.class, ImportCommand.class, VersionCommand.class,
-        InfoCommand.class})
+        description = "A Docker-compatible container engine client.",
+        subcommands = {RunCommand.class, PsCommand.class, LogsCommand.class, RmCommand.class, ImagesCommand.class,
+                RmiCommand.class, TagCommand.class, InspectCommand.class, ImportCommand.class, VersionCommand.class,
+                InfoCommand.class, WaitCommand.class})
 public final class WharfCommand implements Runnable {
 
-  @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "Daemon socket to connect to (unix:///path or tcp://host:port).")
-  private String host;
+    @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "Daemon socket to connect to (unix:///path or tcp://host:port).")
+    private String host;
 
-  @Option(names = {"-D", "--debug"}, description = "Enable debug mode (stack traces on errors).")
-  private boolean debug;
+    @Option(names = {"-D", "--debug"}, description = "Enable debug mode (stack traces on errors).")
+    private boolean debug;
 
-  private final CliStreams streams;
-  private EngineClient client;
+    private final CliStreams streams;
+    private EngineClient client;
 
-  public WharfCommand(CliStreams streams) {
-    this.streams = streams;
-  }
-
-  @Override
-  public void run() {
-    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "missing command");
-  }
-
-  public CliStreams streams() {
-    return streams;
-  }
-
-  public boolean debug() {
-    return debug;
-  }
-
-  /** -H, else WHARF_HOST, else the default socket. DOCKER_HOST is deliberately ignored. */
-  public String hostSpec() {
-    if (host != null && !host.isBlank()) {
-      return host;
+    public WharfCommand(CliStreams streams) {
+        this.streams = streams;
     }
-    String fromEnv = streams.env().get("WHARF_HOST");
-    return fromEnv != null && !fromEnv.isBlank() ? fromEnv : EngineHost.DEFAULT;
-  }
 
-  public synchronized EngineClient client() {
-    if (client == null) {
-      client = new EngineClient(EngineHost.parse(hostSpec()), "Wharf-Client/" + WharfVersion.VERSION + " (linux)");
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "missing command");
     }
-    return client;
-  }
+
+    public CliStreams streams() {
+        return streams;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    /** -H, else WHARF_HOST, else the default socket. DOCKER_HOST is deliberately ignored. */
+    public String hostSpec() {
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        String fromEnv = streams.env().get("WHARF_HOST");
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : EngineHost.DEFAULT;
+    }
+
+    public synchronized EngineClient client() {
+        if (client == null) {
+            client = new EngineClient(EngineHost.parse(hostSpec()), "Wharf-Client/" + WharfVersion.VERSION + " (linux)");
+        }
+        return client;
+    }
 }

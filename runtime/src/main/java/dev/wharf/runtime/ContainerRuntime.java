@@ -34,7 +34,7 @@ public interface ContainerRuntime {
 
     void resize(String containerId, int rows, int cols) throws IOException;
 
-    /** {@code runc delete} (forced when still running) and removal of the bundle and conmon's files. */
+    /** {@code runc delete} (forced when still running) and removal of the bundle and conmon's files; a container the runtime does not know is not an error. */
     void delete(String containerId) throws IOException;
 
     /**

@@ -7,34 +7,34 @@ import java.nio.charset.StandardCharsets;
 /** Encodes writes as HTTP chunks; {@link #finish()} writes the terminating zero chunk. */
 final class ChunkedOutputStream extends OutputStream {
 
-  private final OutputStream out;
+    private final OutputStream out;
 
-  ChunkedOutputStream(OutputStream out) {
-    this.out = out;
-  }
-
-  @Override
-  public void write(int b) throws IOException {
-    write(new byte[] {(byte) b}, 0, 1);
-  }
-
-  @Override
-  public void write(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return; // a zero-length chunk would end the body
+    ChunkedOutputStream(OutputStream out) {
+        this.out = out;
     }
-    out.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-    out.write(b, off, len);
-    out.write(HttpLines.CRLF);
-  }
 
-  void finish() throws IOException {
-    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-    out.flush();
-  }
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
 
-  @Override
-  public void flush() throws IOException {
-    out.flush();
-  }
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return; // a zero-length chunk would end the body
+        }
+        out.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(b, off, len);
+        out.write(HttpLines.CRLF);
+    }
+
+    void finish() throws IOException {
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
 }

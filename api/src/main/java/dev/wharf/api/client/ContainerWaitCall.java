@@ -14,52 +14,52 @@ import java.util.concurrent.ExecutionException;
  */
 public final class ContainerWaitCall implements Closeable {
 
-  private final HttpConnection connection;
-  private final CompletableFuture<Void> accepted = new CompletableFuture<>();
-  private final CompletableFuture<ContainerWaitResponse> result = new CompletableFuture<>();
+    private final HttpConnection connection;
+    private final CompletableFuture<Void> accepted = new CompletableFuture<>();
+    private final CompletableFuture<ContainerWaitResponse> result = new CompletableFuture<>();
 
-  ContainerWaitCall(HttpConnection connection, String method) {
-    this.connection = connection;
-    Thread.ofVirtual().name("wharf-wait").start(() -> receive(method));
-  }
-
-  private void receive(String method) {
-    try (var response = connection.readResponseHead(method)) {
-      if (!response.isSuccess()) {
-        throw EngineClient.errorOf(response);
-      }
-      accepted.complete(null);
-      result.complete(ApiJson.fromJson(response.readBody(), ContainerWaitResponse.class));
-    } catch (IOException | RuntimeException e) {
-      accepted.completeExceptionally(e);
-      result.completeExceptionally(e);
+    ContainerWaitCall(HttpConnection connection, String method) {
+        this.connection = connection;
+        Thread.ofVirtual().name("wharf-wait").start(() -> receive(method));
     }
-  }
 
-  /** Completes when the daemon has registered the wait (its response head arrived). */
-  public CompletableFuture<Void> accepted() {
-    return accepted;
-  }
-
-  public CompletableFuture<ContainerWaitResponse> result() {
-    return result;
-  }
-
-  /** Blocks until the wait body arrives. */
-  public ContainerWaitResponse await() throws IOException, InterruptedException {
-    try {
-      return result.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException(e.getCause());
+    private void receive(String method) {
+        try (var response = connection.readResponseHead(method)) {
+            if (!response.isSuccess()) {
+                throw EngineClient.errorOf(response);
+            }
+            accepted.complete(null);
+            result.complete(ApiJson.fromJson(response.readBody(), ContainerWaitResponse.class));
+        } catch (IOException | RuntimeException e) {
+            accepted.completeExceptionally(e);
+            result.completeExceptionally(e);
+        }
     }
-  }
 
-  /** Abandons the wait, as {@code docker run -d} does after start. */
-  @Override
-  public void close() throws IOException {
-    connection.close();
-  }
+    /** Completes when the daemon has registered the wait (its response head arrived). */
+    public CompletableFuture<Void> accepted() {
+        return accepted;
+    }
+
+    public CompletableFuture<ContainerWaitResponse> result() {
+        return result;
+    }
+
+    /** Blocks until the wait body arrives. */
+    public ContainerWaitResponse await() throws IOException, InterruptedException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** Abandons the wait, as {@code docker run -d} does after start. */
+    @Override
+    public void close() throws IOException {
+        connection.close();
+    }
 }

@@ -31,318 +31,320 @@ import java.util.function.Consumer;
  */
 public final class EngineClient {
 
-  public static final String MAX_API_VERSION = "1.44";
-  /** The version the docker CLI assumes when {@code /_ping} announces none. */
-  static final String FALLBACK_API_VERSION = "1.24";
+    public static final String MAX_API_VERSION = "1.44";
+    /** The version the docker CLI assumes when {@code /_ping} announces none. */
+    static final String FALLBACK_API_VERSION = "1.24";
 
-  private final EngineHost host;
-  private final String userAgent;
-  private volatile String apiVersion;
+    private final EngineHost host;
+    private final String userAgent;
+    private volatile String apiVersion;
 
-  public EngineClient(EngineHost host, String userAgent) {
-    this.host = host;
-    this.userAgent = userAgent;
-  }
-
-  public EngineClient(EngineHost host) {
-    this(host, "Wharf-Client/0.1.0 (linux)");
-  }
-
-  public static EngineClient forHost(String host) {
-    return new EngineClient(EngineHost.parse(host));
-  }
-
-  public EngineHost host() {
-    return host;
-  }
-
-  // ---- system -------------------------------------------------------------------------------
-
-  /** {@code HEAD /_ping}, retried as GET like the CLI does; 500 still counts as an answer. */
-  public PingResponse ping() throws IOException {
-    var head = send(HttpRequest.of("HEAD", "/_ping"));
-    if (!head.isSuccess() && head.status() != 500) {
-      head.close();
+    public EngineClient(EngineHost host, String userAgent) {
+        this.host = host;
+        this.userAgent = userAgent;
     }
-    try (var response = head.isSuccess() || head.status() == 500 ? head : send(HttpRequest.of("GET", "/_ping"))) {
-      var headers = response.headers();
-      return new PingResponse(
-          headers.first("Api-Version").orElse(null),
-          headers.first("Ostype").orElse(null),
-          headers.first("Docker-Experimental").map("true"::equals).orElse(false),
-          headers.first("Builder-Version").orElse(null));
+
+    public EngineClient(EngineHost host) {
+        this(host, "Wharf-Client/0.1.0 (linux)");
     }
-  }
 
-  /** The negotiated version (pings once on first use). */
-  public String apiVersion() throws IOException {
-    String version = apiVersion;
-    if (version == null) {
-      String announced = ping().apiVersion();
-      version = ApiVersions.negotiate(announced == null ? FALLBACK_API_VERSION : announced, MAX_API_VERSION);
-      apiVersion = version;
+    public static EngineClient forHost(String host) {
+        return new EngineClient(EngineHost.parse(host));
     }
-    return version;
-  }
 
-  /** Skips negotiation, e.g. for tests or a user-pinned version. */
-  public void useApiVersion(String version) {
-    apiVersion = version;
-  }
-
-  public SystemVersion version() throws IOException {
-    return getJson("/version", SystemVersion.class);
-  }
-
-  public SystemInfo info() throws IOException {
-    return getJson("/info", SystemInfo.class);
-  }
-
-  // ---- containers ---------------------------------------------------------------------------
-
-  public ContainerCreateResponse containerCreate(ContainerCreateRequest request, String name) throws IOException {
-    var target = "/containers/create" + new Query().add("name", name);
-    return call(HttpRequest.of("POST", target).withBody(RequestBody.json(ApiJson.toBytes(request))),
-        ContainerCreateResponse.class);
-  }
-
-  public void containerStart(String id) throws IOException {
-    expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/start"));
-  }
-
-  /**
-   * Registers a wait; {@code condition} is not-running, next-exit or removed (null = daemon
-   * default). Issue it before start, on its own connection, to see the first exit.
-   */
-  public ContainerWaitCall containerWait(String id, String condition) throws IOException {
-    var request = HttpRequest.of("POST", versioned("/containers/" + Query.segment(id) + "/wait"
-        + new Query().add("condition", condition)));
-    var connection = openConnection();
-    try {
-      connection.send(request, userAgent);
-    } catch (IOException | RuntimeException e) {
-      connection.close();
-      throw e;
+    public EngineHost host() {
+        return host;
     }
-    return new ContainerWaitCall(connection, request.method());
-  }
 
-  /** Hijacks a connection for attach; the output is multiplexed unless the container has a TTY. */
-  public HijackedStream containerAttach(String id, boolean stdin, boolean stdout, boolean stderr, boolean stream)
-      throws IOException {
-    var target = "/containers/" + Query.segment(id) + "/attach"
-        + new Query().flag("stderr", stderr).flag("stdin", stdin).flag("stdout", stdout).flag("stream", stream);
-    return hijack(HttpRequest.of("POST", target));
-  }
+    // ---- system -------------------------------------------------------------------------------
 
-  /** The raw log body (multiplexed unless TTY); close it to stop following. */
-  public InputStream containerLogs(String id, LogsOptions options) throws IOException {
-    var target = "/containers/" + Query.segment(id) + "/logs" + new Query()
-        .flag("follow", options.follow())
-        .add("since", options.since())
-        .flag("stderr", options.stderr())
-        .flag("stdout", options.stdout())
-        .add("tail", options.tail())
-        .flag("timestamps", options.timestamps())
-        .add("until", options.until());
-    var response = send(HttpRequest.of("GET", versioned(target)));
-    if (!response.isSuccess()) {
-      throw errorOf(response);
-    }
-    return new FilterInputStream(response.body()) {
-      @Override
-      public void close() throws IOException {
-        response.close();
-      }
-    };
-  }
-
-  /** {@code filters} like {@code {"label": ["a=b"]}}; sent in the map form the docker CLI uses. */
-  public List<ContainerSummary> containerList(boolean all, Map<String, List<String>> filters) throws IOException {
-    var target = "/containers/json" + new Query().flag("all", all).add("filters", encodeFilters(filters));
-    return getJson(target, new TypeReference<>() {});
-  }
-
-  public ContainerInspect containerInspect(String id) throws IOException {
-    return getJson("/containers/" + Query.segment(id) + "/json", ContainerInspect.class);
-  }
-
-  public void containerRemove(String id, boolean force, boolean volumes) throws IOException {
-    expectSuccess(HttpRequest.of("DELETE", "/containers/" + Query.segment(id)
-        + new Query().flag("force", force).flag("v", volumes)));
-  }
-
-  /** {@code signal} null means the daemon default, SIGKILL. */
-  public void containerKill(String id, String signal) throws IOException {
-    expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/kill"
-        + new Query().add("signal", signal)));
-  }
-
-  // ---- images -------------------------------------------------------------------------------
-
-  public List<ImageSummary> imageList(boolean all) throws IOException {
-    return getJson("/images/json" + new Query().flag("all", all), new TypeReference<>() {});
-  }
-
-  public ImageInspect imageInspect(String name) throws IOException {
-    return getJson("/images/" + Query.segment(name) + "/json", ImageInspect.class);
-  }
-
-  public List<ImageDeleteResponseItem> imageRemove(String name, boolean force) throws IOException {
-    var target = "/images/" + Query.segment(name) + new Query().flag("force", force);
-    return call(HttpRequest.of("DELETE", target), new TypeReference<>() {});
-  }
-
-  public void imageTag(String name, String repo, String tag) throws IOException {
-    expectSuccess(HttpRequest.of("POST", "/images/" + Query.segment(name) + "/tag"
-        + new Query().add("repo", repo).add("tag", tag)));
-  }
-
-  /**
-   * Imports a rootfs tarball ({@code fromSrc=-}, body sent chunked). As the docker CLI does,
-   * {@code reference} carries the tag inside ({@code name:tag}). Progress lines go to
-   * {@code progress}; an in-band error becomes an {@link EngineErrorException}.
-   */
-  public void imageImport(InputStream tar, String reference, List<String> changes, String message,
-                          Consumer<ProgressMessage> progress) throws IOException {
-    var query = new Query();
-    for (String change : changes == null ? List.<String>of() : changes) {
-      query.add("changes", change);
-    }
-    query.add("fromSrc", "-").add("message", message).add("repo", reference);
-    var request = HttpRequest.of("POST", "/images/create" + query)
-        .withBody(new RequestBody.Streamed("text/plain", tar)); // the Go client's default type, see NOTES §13
-    streamProgress(request, progress);
-  }
-
-  /** {@code POST /images/create?fromImage=…&tag=…}. */
-  public void imagePull(String fromImage, String tag, Consumer<ProgressMessage> progress) throws IOException {
-    var request = HttpRequest.of("POST", "/images/create" + new Query().add("fromImage", fromImage).add("tag", tag));
-    streamProgress(request, progress);
-  }
-
-  // ---- generic ------------------------------------------------------------------------------
-
-  /** GET on a versioned path, parsed as a tree: for printing the daemon's JSON unchanged. */
-  public JsonNode getJsonTree(String path) throws IOException {
-    return getJson(path, JsonNode.class);
-  }
-
-  public <T> T getJson(String path, Class<T> type) throws IOException {
-    return call(HttpRequest.of("GET", path), type);
-  }
-
-  public <T> T getJson(String path, TypeReference<T> type) throws IOException {
-    return call(HttpRequest.of("GET", path), type);
-  }
-
-  /** Sends {@code request} with the version prefix; fails on non-2xx. */
-  public HttpResponse exchange(HttpRequest request) throws IOException {
-    var response = send(request.withTarget(versioned(request.target())));
-    if (!response.isSuccess()) {
-      throw errorOf(response);
-    }
-    return response;
-  }
-
-  // ---- plumbing -----------------------------------------------------------------------------
-
-  private <T> T call(HttpRequest request, Class<T> type) throws IOException {
-    try (var response = exchange(request)) {
-      return ApiJson.fromJson(response.readBody(), type);
-    }
-  }
-
-  private <T> T call(HttpRequest request, TypeReference<T> type) throws IOException {
-    try (var response = exchange(request)) {
-      return ApiJson.mapper().readValue(response.readBody(), type);
-    }
-  }
-
-  private void expectSuccess(HttpRequest request) throws IOException {
-    exchange(request).close();
-  }
-
-  private void streamProgress(HttpRequest request, Consumer<ProgressMessage> progress) throws IOException {
-    try (var response = exchange(request);
-         var messages = ApiJson.mapper().readerFor(ProgressMessage.class).<ProgressMessage>readValues(response.body())) {
-      while (messages.hasNextValue()) {
-        var message = messages.nextValue();
-        if (message.error() != null || message.errorDetail() != null) {
-          String text = message.error() != null ? message.error() : message.errorDetail().message();
-          int code = message.errorDetail() != null && message.errorDetail().code() != null
-              ? message.errorDetail().code() : 500;
-          throw new EngineErrorException(code, text);
+    /** {@code HEAD /_ping}, retried as GET like the CLI does; 500 still counts as an answer. */
+    public PingResponse ping() throws IOException {
+        var head = send(HttpRequest.of("HEAD", "/_ping"));
+        if (!head.isSuccess() && head.status() != 500) {
+            head.close();
         }
-        progress.accept(message);
-      }
-    }
-  }
-
-  private HijackedStream hijack(HttpRequest request) throws IOException {
-    var upgrade = request.withTarget(versioned(request.target()))
-        .withHeader("Connection", "Upgrade")
-        .withHeader("Upgrade", "tcp")
-        .withBody(RequestBody.text(""));
-    var response = send(upgrade);
-    // 101 is the norm; a daemon may also answer 200 with the raw stream (NOTES §1.3).
-    if (response.status() != 101 && response.status() != 200) {
-      throw errorOf(response);
-    }
-    return new HijackedStream(response);
-  }
-
-  private String versioned(String path) throws IOException {
-    return "/v" + apiVersion() + path;
-  }
-
-  private HttpResponse send(HttpRequest request) throws IOException {
-    return openConnection().exchange(request, userAgent);
-  }
-
-  private HttpConnection openConnection() throws IOException {
-    try {
-      return HttpConnection.open(host);
-    } catch (IOException e) {
-      throw new EngineConnectException(host, e);
-    }
-  }
-
-  /** Reads and closes an error response: JSON {@code {"message"}} or, failing that, the text. */
-  static EngineErrorException errorOf(HttpResponse response) {
-    String text;
-    try {
-      text = new String(response.readBody(), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      text = "";
-    }
-    String message = text;
-    if (text.startsWith("{")) {
-      try {
-        var error = ApiJson.fromJson(text, ErrorResponse.class);
-        if (error.message() != null) {
-          message = error.message();
+        try (var response = head.isSuccess() || head.status() == 500 ? head : send(HttpRequest.of("GET", "/_ping"))) {
+            var headers = response.headers();
+            return new PingResponse(
+                    headers.first("Api-Version").orElse(null),
+                    headers.first("Ostype").orElse(null),
+                    headers.first("Docker-Experimental").map("true"::equals).orElse(false),
+                    headers.first("Builder-Version").orElse(null));
         }
-      } catch (IOException ignored) {
-        // not JSON after all: keep the raw text
-      }
     }
-    if (message.isEmpty()) {
-      message = response.status() + " " + response.reason();
-    }
-    return new EngineErrorException(response.status(), message);
-  }
 
-  static String encodeFilters(Map<String, List<String>> filters) {
-    if (filters == null || filters.isEmpty()) {
-      return null;
+    /** The negotiated version (pings once on first use). */
+    public String apiVersion() throws IOException {
+        String version = apiVersion;
+        if (version == null) {
+            String announced = ping().apiVersion();
+            version = ApiVersions.negotiate(announced == null ? FALLBACK_API_VERSION : announced, MAX_API_VERSION);
+            apiVersion = version;
+        }
+        return version;
     }
-    var mapForm = new LinkedHashMap<String, Map<String, Boolean>>();
-    filters.forEach((key, values) -> {
-      var set = new LinkedHashMap<String, Boolean>();
-      values.forEach(v -> set.put(v, true));
-      mapForm.put(key, set);
-    });
-    return ApiJson.toJson(mapForm);
-  }
+
+    /** Skips negotiation, e.g. for tests or a user-pinned version. */
+    public void useApiVersion(String version) {
+        apiVersion = version;
+    }
+
+    public SystemVersion version() throws IOException {
+        return getJson("/version", SystemVersion.class);
+    }
+
+    public SystemInfo info() throws IOException {
+        return getJson("/info", SystemInfo.class);
+    }
+
+    // ---- containers ---------------------------------------------------------------------------
+
+    public ContainerCreateResponse containerCreate(ContainerCreateRequest request, String name) throws IOException {
+        var target = "/containers/create" + new Query().add("name", name);
+        return call(HttpRequest.of("POST", target).withBody(RequestBody.json(ApiJson.toBytes(request))),
+                ContainerCreateResponse.class);
+    }
+
+    public void containerStart(String id) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/start"));
+    }
+
+    /**
+     * Registers a wait; {@code condition} is not-running, next-exit or removed (null = daemon
+     * default). Issue it before start, on its own connection, to see the first exit.
+     */
+    public ContainerWaitCall containerWait(String id, String condition) throws IOException {
+        var request = HttpRequest.of("POST", versioned("/containers/" + Query.segment(id) + "/wait"
+                + new Query().add("condition", condition)));
+        var connection = openConnection();
+        try {
+            connection.send(request, userAgent);
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return new ContainerWaitCall(connection, request.method());
+    }
+
+    /** Hijacks a connection for attach; the output is multiplexed unless the container has a TTY. */
+    public HijackedStream containerAttach(String id, boolean stdin, boolean stdout, boolean stderr, boolean stream)
+            throws IOException {
+        var target = "/containers/" + Query.segment(id) + "/attach"
+                + new Query().flag("stderr", stderr).flag("stdin", stdin).flag("stdout", stdout).flag("stream", stream);
+        return hijack(HttpRequest.of("POST", target));
+    }
+
+    /** The raw log body (multiplexed unless TTY); close it to stop following. */
+    public InputStream containerLogs(String id, LogsOptions options) throws IOException {
+        var target = "/containers/" + Query.segment(id) + "/logs" + new Query()
+                .flag("follow", options.follow())
+                .add("since", options.since())
+                .flag("stderr", options.stderr())
+                .flag("stdout", options.stdout())
+                .add("tail", options.tail())
+                .flag("timestamps", options.timestamps())
+                .add("until", options.until());
+        var response = send(HttpRequest.of("GET", versioned(target)));
+        if (!response.isSuccess()) {
+            throw errorOf(response);
+        }
+        return new FilterInputStream(response.body()) {
+            @Override
+            public void close() throws IOException {
+                response.close();
+            }
+        };
+    }
+
+    /** {@code filters} like {@code {"label": ["a=b"]}}; sent in the map form the docker CLI uses. */
+    public List<ContainerSummary> containerList(boolean all, Map<String, List<String>> filters) throws IOException {
+        var target = "/containers/json" + new Query().flag("all", all).add("filters", encodeFilters(filters));
+        return getJson(target, new TypeReference<>() {});
+    }
+
+    public ContainerInspect containerInspect(String id) throws IOException {
+        return getJson("/containers/" + Query.segment(id) + "/json", ContainerInspect.class);
+    }
+
+    public void containerRemove(String id, boolean force, boolean volumes) throws IOException {
+        expectSuccess(HttpRequest.of("DELETE", "/containers/" + Query.segment(id)
+                + new Query().flag("force", force).flag("v", volumes)));
+    }
+
+    /** {@code signal} null means the daemon default, SIGKILL. */
+    public void containerKill(String id, String signal) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/kill"
+                + new Query().add("signal", signal)));
+    }
+
+    // ---- images -------------------------------------------------------------------------------
+
+    /** {@code filters} like {@code {"reference": ["busybox"]}}. */
+    public List<ImageSummary> imageList(boolean all, Map<String, List<String>> filters) throws IOException {
+        var target = "/images/json" + new Query().flag("all", all).add("filters", encodeFilters(filters));
+        return getJson(target, new TypeReference<>() {});
+    }
+
+    public ImageInspect imageInspect(String name) throws IOException {
+        return getJson("/images/" + Query.segment(name) + "/json", ImageInspect.class);
+    }
+
+    public List<ImageDeleteResponseItem> imageRemove(String name, boolean force) throws IOException {
+        var target = "/images/" + Query.segment(name) + new Query().flag("force", force);
+        return call(HttpRequest.of("DELETE", target), new TypeReference<>() {});
+    }
+
+    public void imageTag(String name, String repo, String tag) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/images/" + Query.segment(name) + "/tag"
+                + new Query().add("repo", repo).add("tag", tag)));
+    }
+
+    /**
+     * Imports a rootfs tarball ({@code fromSrc=-}, body sent chunked). As the docker CLI does,
+     * {@code reference} carries the tag inside ({@code name:tag}). Progress lines go to
+     * {@code progress}; an in-band error becomes an {@link EngineErrorException}.
+     */
+    public void imageImport(InputStream tar, String reference, List<String> changes, String message,
+                                                    Consumer<ProgressMessage> progress) throws IOException {
+        var query = new Query();
+        for (String change : changes == null ? List.<String>of() : changes) {
+            query.add("changes", change);
+        }
+        query.add("fromSrc", "-").add("message", message).add("repo", reference);
+        var request = HttpRequest.of("POST", "/images/create" + query)
+                .withBody(new RequestBody.Streamed("text/plain", tar)); // the Go client's default type, see NOTES §13
+        streamProgress(request, progress);
+    }
+
+    /** {@code POST /images/create?fromImage=…&tag=…}. */
+    public void imagePull(String fromImage, String tag, Consumer<ProgressMessage> progress) throws IOException {
+        var request = HttpRequest.of("POST", "/images/create" + new Query().add("fromImage", fromImage).add("tag", tag));
+        streamProgress(request, progress);
+    }
+
+    // ---- generic ------------------------------------------------------------------------------
+
+    /** GET on a versioned path, parsed as a tree: for printing the daemon's JSON unchanged. */
+    public JsonNode getJsonTree(String path) throws IOException {
+        return getJson(path, JsonNode.class);
+    }
+
+    public <T> T getJson(String path, Class<T> type) throws IOException {
+        return call(HttpRequest.of("GET", path), type);
+    }
+
+    public <T> T getJson(String path, TypeReference<T> type) throws IOException {
+        return call(HttpRequest.of("GET", path), type);
+    }
+
+    /** Sends {@code request} with the version prefix; fails on non-2xx. */
+    public HttpResponse exchange(HttpRequest request) throws IOException {
+        var response = send(request.withTarget(versioned(request.target())));
+        if (!response.isSuccess()) {
+            throw errorOf(response);
+        }
+        return response;
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------
+
+    private <T> T call(HttpRequest request, Class<T> type) throws IOException {
+        try (var response = exchange(request)) {
+            return ApiJson.fromJson(response.readBody(), type);
+        }
+    }
+
+    private <T> T call(HttpRequest request, TypeReference<T> type) throws IOException {
+        try (var response = exchange(request)) {
+            return ApiJson.mapper().readValue(response.readBody(), type);
+        }
+    }
+
+    private void expectSuccess(HttpRequest request) throws IOException {
+        exchange(request).close();
+    }
+
+    private void streamProgress(HttpRequest request, Consumer<ProgressMessage> progress) throws IOException {
+        try (var response = exchange(request);
+                  var messages = ApiJson.mapper().readerFor(ProgressMessage.class).<ProgressMessage>readValues(response.body())) {
+            while (messages.hasNextValue()) {
+                var message = messages.nextValue();
+                if (message.error() != null || message.errorDetail() != null) {
+                    String text = message.error() != null ? message.error() : message.errorDetail().message();
+                    int code = message.errorDetail() != null && message.errorDetail().code() != null
+                            ? message.errorDetail().code() : 500;
+                    throw new EngineErrorException(code, text);
+                }
+                progress.accept(message);
+            }
+        }
+    }
+
+    private HijackedStream hijack(HttpRequest request) throws IOException {
+        var upgrade = request.withTarget(versioned(request.target()))
+                .withHeader("Connection", "Upgrade")
+                .withHeader("Upgrade", "tcp")
+                .withBody(RequestBody.text(""));
+        var response = send(upgrade);
+        // 101 is the norm; a daemon may also answer 200 with the raw stream (NOTES §1.3).
+        if (response.status() != 101 && response.status() != 200) {
+            throw errorOf(response);
+        }
+        return new HijackedStream(response);
+    }
+
+    private String versioned(String path) throws IOException {
+        return "/v" + apiVersion() + path;
+    }
+
+    private HttpResponse send(HttpRequest request) throws IOException {
+        return openConnection().exchange(request, userAgent);
+    }
+
+    private HttpConnection openConnection() throws IOException {
+        try {
+            return HttpConnection.open(host);
+        } catch (IOException e) {
+            throw new EngineConnectException(host, e);
+        }
+    }
+
+    /** Reads and closes an error response: JSON {@code {"message"}} or, failing that, the text. */
+    static EngineErrorException errorOf(HttpResponse response) {
+        String text;
+        try {
+            text = new String(response.readBody(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            text = "";
+        }
+        String message = text;
+        if (text.startsWith("{")) {
+            try {
+                var error = ApiJson.fromJson(text, ErrorResponse.class);
+                if (error.message() != null) {
+                    message = error.message();
+                }
+            } catch (IOException ignored) {
+                // not JSON after all: keep the raw text
+            }
+        }
+        if (message.isEmpty()) {
+            message = response.status() + " " + response.reason();
+        }
+        return new EngineErrorException(response.status(), message);
+    }
+
+    static String encodeFilters(Map<String, List<String>> filters) {
+        if (filters == null || filters.isEmpty()) {
+            return null;
+        }
+        var mapForm = new LinkedHashMap<String, Map<String, Boolean>>();
+        filters.forEach((key, values) -> {
+            var set = new LinkedHashMap<String, Boolean>();
+            values.forEach(v -> set.put(v, true));
+            mapForm.put(key, set);
+        });
+        return ApiJson.toJson(mapForm);
+    }
 }

@@ -12,53 +12,53 @@ import java.io.OutputStream;
  */
 public final class HijackedStream implements Closeable {
 
-  private final HttpResponse response;
-  private final OutputStream stdin;
+    private final HttpResponse response;
+    private final OutputStream stdin;
 
-  HijackedStream(HttpResponse response) {
-    this.response = response;
-    var raw = response.rawOutput();
-    // Interactive input must reach the process at once, so every write is flushed.
-    this.stdin = new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        raw.write(b);
-        raw.flush();
-      }
+    HijackedStream(HttpResponse response) {
+        this.response = response;
+        var raw = response.rawOutput();
+        // Interactive input must reach the process at once, so every write is flushed.
+        this.stdin = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                raw.write(b);
+                raw.flush();
+            }
 
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        raw.write(b, off, len);
-        raw.flush();
-      }
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                raw.write(b, off, len);
+                raw.flush();
+            }
 
-      @Override
-      public void close() throws IOException {
-        closeWrite();
-      }
-    };
-  }
+            @Override
+            public void close() throws IOException {
+                closeWrite();
+            }
+        };
+    }
 
-  /** The response headers of the upgrade (Content-Type tells raw-stream from multiplexed-stream). */
-  public HttpHeaders headers() {
-    return response.headers();
-  }
+    /** The response headers of the upgrade (Content-Type tells raw-stream from multiplexed-stream). */
+    public HttpHeaders headers() {
+        return response.headers();
+    }
 
-  public InputStream input() {
-    return response.rawInput();
-  }
+    public InputStream input() {
+        return response.rawInput();
+    }
 
-  public OutputStream output() {
-    return stdin;
-  }
+    public OutputStream output() {
+        return stdin;
+    }
 
-  /** Signals stdin EOF to the daemon: shutdown(SHUT_WR). */
-  public void closeWrite() throws IOException {
-    response.shutdownOutput();
-  }
+    /** Signals stdin EOF to the daemon: shutdown(SHUT_WR). */
+    public void closeWrite() throws IOException {
+        response.shutdownOutput();
+    }
 
-  @Override
-  public void close() throws IOException {
-    response.close();
-  }
+    @Override
+    public void close() throws IOException {
+        response.close();
+    }
 }

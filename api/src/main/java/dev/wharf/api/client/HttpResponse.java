@@ -11,62 +11,62 @@ import java.io.OutputStream;
  */
 public final class HttpResponse implements Closeable {
 
-  private final HttpConnection connection;
-  private final int status;
-  private final String reason;
-  private final HttpHeaders headers;
-  private final InputStream body;
+    private final HttpConnection connection;
+    private final int status;
+    private final String reason;
+    private final HttpHeaders headers;
+    private final InputStream body;
 
-  HttpResponse(HttpConnection connection, int status, String reason, HttpHeaders headers, InputStream body) {
-    this.connection = connection;
-    this.status = status;
-    this.reason = reason;
-    this.headers = headers;
-    this.body = body;
-  }
-
-  public int status() {
-    return status;
-  }
-
-  public String reason() {
-    return reason;
-  }
-
-  public HttpHeaders headers() {
-    return headers;
-  }
-
-  public boolean isSuccess() {
-    return status >= 200 && status < 300;
-  }
-
-  /** The decoded body (Content-Length, chunked, or until the server closes). */
-  public InputStream body() {
-    return body;
-  }
-
-  public byte[] readBody() throws IOException {
-    try (this) {
-      return body.readAllBytes();
+    HttpResponse(HttpConnection connection, int status, String reason, HttpHeaders headers, InputStream body) {
+        this.connection = connection;
+        this.status = status;
+        this.reason = reason;
+        this.headers = headers;
+        this.body = body;
     }
-  }
 
-  /** After a 101 (or a hijacking 200): the raw bytes from the daemon, buffered ones included. */
-  InputStream rawInput() {
-    return connection.input();
-  }
+    public int status() {
+        return status;
+    }
 
-  OutputStream rawOutput() {
-    return connection.output();
-  }
+    public String reason() {
+        return reason;
+    }
 
-  void shutdownOutput() throws IOException {
-    connection.shutdownOutput();
-  }
+    public HttpHeaders headers() {
+        return headers;
+    }
 
-  @Override
-  public void close() throws IOException {
-    connection.close();
-  }
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    /** The decoded body (Content-Length, chunked, or until the server closes). */
+    public InputStream body() {
+        return body;
+    }
+
+    public byte[] readBody() throws IOException {
+        try (this) {
+            return body.readAllBytes();
+        }
+    }
+
+    /** After a 101 (or a hijacking 200): the raw bytes from the daemon, buffered ones included. */
+    InputStream rawInput() {
+        return connection.input();
+    }
+
+    OutputStream rawOutput() {
+        return connection.output();
+    }
+
+    void shutdownOutput() throws IOException {
+        connection.shutdownOutput();
+    }
+
+    @Override
+    public void close() throws IOException {
+        connection.close();
+    }
 }

@@ -2,22 +2,22 @@ package dev.wharf.api.stream;
 
 /** The stream a multiplexed frame belongs to; the ordinal is the byte on the wire. */
 public enum StreamType {
-  STDIN,
-  STDOUT,
-  STDERR,
-  /** Daemon-side error text (moby stdcopy "systemerr"). */
-  SYSTEMERR;
+    STDIN,
+    STDOUT,
+    STDERR,
+    /** Daemon-side error text (moby stdcopy "systemerr"). */
+    SYSTEMERR;
 
-  private static final StreamType[] BY_CODE = values();
+    private static final StreamType[] BY_CODE = values();
 
-  public int code() {
-    return ordinal();
-  }
-
-  public static StreamType ofCode(int code) {
-    if (code < 0 || code >= BY_CODE.length) {
-      throw new IllegalArgumentException("unknown stream type " + code);
+    public int code() {
+        return ordinal();
     }
-    return BY_CODE[code];
-  }
+
+    public static StreamType ofCode(int code) {
+        if (code < 0 || code >= BY_CODE.length) {
+            throw new IllegalArgumentException("unknown stream type " + code);
+        }
+        return BY_CODE[code];
+    }
 }

@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Commit of a bundled component (containerd, runc, init). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Commit(
-    @JsonProperty("ID") String id,
-    @JsonProperty("Expected") String expected) {}
+        @JsonProperty("ID") String id,
+        @JsonProperty("Expected") String expected) {}

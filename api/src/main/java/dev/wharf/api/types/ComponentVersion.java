@@ -8,6 +8,6 @@ import java.util.Map;
 /** One server component (Engine, containerd, runc, ...) and its free-form details. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComponentVersion(
-    @JsonProperty("Name") String name,
-    @JsonProperty("Version") String version,
-    @JsonProperty("Details") Map<String, String> details) {}
+        @JsonProperty("Name") String name,
+        @JsonProperty("Version") String version,
+        @JsonProperty("Details") Map<String, String> details) {}

@@ -8,5 +8,5 @@ import java.util.List;
 /** Reply of POST /containers/create. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContainerCreateResponse(
-    @JsonProperty("Id") String id,
-    @JsonProperty("Warnings") List<String> warnings) {}
+        @JsonProperty("Id") String id,
+        @JsonProperty("Warnings") List<String> warnings) {}

@@ -9,223 +9,223 @@ import java.util.List;
 /** Reply of GET /containers/{id}/json. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContainerInspect(
-    @JsonProperty("Id") String id,
-    @JsonProperty("Created") String created,
-    @JsonProperty("Path") String path,
-    @JsonProperty("Args") List<String> args,
-    @JsonProperty("State") ContainerState state,
-    @JsonProperty("Image") String image,
-    @JsonProperty("ResolvConfPath") String resolvConfPath,
-    @JsonProperty("HostnamePath") String hostnamePath,
-    @JsonProperty("HostsPath") String hostsPath,
-    @JsonProperty("LogPath") String logPath,
-    @JsonProperty("Name") String name,
-    @JsonProperty("RestartCount") int restartCount,
-    @JsonProperty("Driver") String driver,
-    @JsonProperty("Platform") String platform,
-    @JsonProperty("MountLabel") String mountLabel,
-    @JsonProperty("ProcessLabel") String processLabel,
-    @JsonProperty("AppArmorProfile") String appArmorProfile,
-    @JsonProperty("ExecIDs") List<String> execIds,
-    @JsonProperty("HostConfig") HostConfig hostConfig,
-    @JsonProperty("GraphDriver") GraphDriver graphDriver,
-    @JsonProperty("SizeRw") @JsonInclude(JsonInclude.Include.NON_NULL) Long sizeRw,
-    @JsonProperty("SizeRootFs") @JsonInclude(JsonInclude.Include.NON_NULL) Long sizeRootFs,
-    @JsonProperty("Mounts") List<MountPoint> mounts,
-    @JsonProperty("Config") ContainerConfig config,
-    @JsonProperty("NetworkSettings") NetworkSettings networkSettings) {
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.id = id;
-    b.created = created;
-    b.path = path;
-    b.args = args;
-    b.state = state;
-    b.image = image;
-    b.resolvConfPath = resolvConfPath;
-    b.hostnamePath = hostnamePath;
-    b.hostsPath = hostsPath;
-    b.logPath = logPath;
-    b.name = name;
-    b.restartCount = restartCount;
-    b.driver = driver;
-    b.platform = platform;
-    b.mountLabel = mountLabel;
-    b.processLabel = processLabel;
-    b.appArmorProfile = appArmorProfile;
-    b.execIds = execIds;
-    b.hostConfig = hostConfig;
-    b.graphDriver = graphDriver;
-    b.sizeRw = sizeRw;
-    b.sizeRootFs = sizeRootFs;
-    b.mounts = mounts;
-    b.config = config;
-    b.networkSettings = networkSettings;
-    return b;
-  }
-
-  /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
-  public static final class Builder {
-    private String id = "";
-    private String created = "";
-    private String path = "";
-    private List<String> args;
-    private ContainerState state;
-    private String image = "";
-    private String resolvConfPath = "";
-    private String hostnamePath = "";
-    private String hostsPath = "";
-    private String logPath = "";
-    private String name = "";
-    private int restartCount;
-    private String driver = "";
-    private String platform = "";
-    private String mountLabel = "";
-    private String processLabel = "";
-    private String appArmorProfile = "";
-    private List<String> execIds;
-    private HostConfig hostConfig;
-    private GraphDriver graphDriver;
-    private Long sizeRw;
-    private Long sizeRootFs;
-    private List<MountPoint> mounts;
-    private ContainerConfig config;
-    private NetworkSettings networkSettings;
-
-    private Builder() {}
-
-    public Builder id(String id) {
-      this.id = id;
-      return this;
+        @JsonProperty("Id") String id,
+        @JsonProperty("Created") String created,
+        @JsonProperty("Path") String path,
+        @JsonProperty("Args") List<String> args,
+        @JsonProperty("State") ContainerState state,
+        @JsonProperty("Image") String image,
+        @JsonProperty("ResolvConfPath") String resolvConfPath,
+        @JsonProperty("HostnamePath") String hostnamePath,
+        @JsonProperty("HostsPath") String hostsPath,
+        @JsonProperty("LogPath") String logPath,
+        @JsonProperty("Name") String name,
+        @JsonProperty("RestartCount") int restartCount,
+        @JsonProperty("Driver") String driver,
+        @JsonProperty("Platform") String platform,
+        @JsonProperty("MountLabel") String mountLabel,
+        @JsonProperty("ProcessLabel") String processLabel,
+        @JsonProperty("AppArmorProfile") String appArmorProfile,
+        @JsonProperty("ExecIDs") List<String> execIds,
+        @JsonProperty("HostConfig") HostConfig hostConfig,
+        @JsonProperty("GraphDriver") GraphDriver graphDriver,
+        @JsonProperty("SizeRw") @JsonInclude(JsonInclude.Include.NON_NULL) Long sizeRw,
+        @JsonProperty("SizeRootFs") @JsonInclude(JsonInclude.Include.NON_NULL) Long sizeRootFs,
+        @JsonProperty("Mounts") List<MountPoint> mounts,
+        @JsonProperty("Config") ContainerConfig config,
+        @JsonProperty("NetworkSettings") NetworkSettings networkSettings) {
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public Builder created(String created) {
-      this.created = created;
-      return this;
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.created = created;
+        b.path = path;
+        b.args = args;
+        b.state = state;
+        b.image = image;
+        b.resolvConfPath = resolvConfPath;
+        b.hostnamePath = hostnamePath;
+        b.hostsPath = hostsPath;
+        b.logPath = logPath;
+        b.name = name;
+        b.restartCount = restartCount;
+        b.driver = driver;
+        b.platform = platform;
+        b.mountLabel = mountLabel;
+        b.processLabel = processLabel;
+        b.appArmorProfile = appArmorProfile;
+        b.execIds = execIds;
+        b.hostConfig = hostConfig;
+        b.graphDriver = graphDriver;
+        b.sizeRw = sizeRw;
+        b.sizeRootFs = sizeRootFs;
+        b.mounts = mounts;
+        b.config = config;
+        b.networkSettings = networkSettings;
+        return b;
     }
 
-    public Builder path(String path) {
-      this.path = path;
-      return this;
-    }
+    /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
+    public static final class Builder {
+        private String id = "";
+        private String created = "";
+        private String path = "";
+        private List<String> args;
+        private ContainerState state;
+        private String image = "";
+        private String resolvConfPath = "";
+        private String hostnamePath = "";
+        private String hostsPath = "";
+        private String logPath = "";
+        private String name = "";
+        private int restartCount;
+        private String driver = "";
+        private String platform = "";
+        private String mountLabel = "";
+        private String processLabel = "";
+        private String appArmorProfile = "";
+        private List<String> execIds;
+        private HostConfig hostConfig;
+        private GraphDriver graphDriver;
+        private Long sizeRw;
+        private Long sizeRootFs;
+        private List<MountPoint> mounts;
+        private ContainerConfig config;
+        private NetworkSettings networkSettings;
 
-    public Builder args(List<String> args) {
-      this.args = args;
-      return this;
-    }
+        private Builder() {}
 
-    public Builder state(ContainerState state) {
-      this.state = state;
-      return this;
-    }
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
 
-    public Builder image(String image) {
-      this.image = image;
-      return this;
-    }
+        public Builder created(String created) {
+            this.created = created;
+            return this;
+        }
 
-    public Builder resolvConfPath(String resolvConfPath) {
-      this.resolvConfPath = resolvConfPath;
-      return this;
-    }
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
 
-    public Builder hostnamePath(String hostnamePath) {
-      this.hostnamePath = hostnamePath;
-      return this;
-    }
+        public Builder args(List<String> args) {
+            this.args = args;
+            return this;
+        }
 
-    public Builder hostsPath(String hostsPath) {
-      this.hostsPath = hostsPath;
-      return this;
-    }
+        public Builder state(ContainerState state) {
+            this.state = state;
+            return this;
+        }
 
-    public Builder logPath(String logPath) {
-      this.logPath = logPath;
-      return this;
-    }
+        public Builder image(String image) {
+            this.image = image;
+            return this;
+        }
 
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
+        public Builder resolvConfPath(String resolvConfPath) {
+            this.resolvConfPath = resolvConfPath;
+            return this;
+        }
 
-    public Builder restartCount(int restartCount) {
-      this.restartCount = restartCount;
-      return this;
-    }
+        public Builder hostnamePath(String hostnamePath) {
+            this.hostnamePath = hostnamePath;
+            return this;
+        }
 
-    public Builder driver(String driver) {
-      this.driver = driver;
-      return this;
-    }
+        public Builder hostsPath(String hostsPath) {
+            this.hostsPath = hostsPath;
+            return this;
+        }
 
-    public Builder platform(String platform) {
-      this.platform = platform;
-      return this;
-    }
+        public Builder logPath(String logPath) {
+            this.logPath = logPath;
+            return this;
+        }
 
-    public Builder mountLabel(String mountLabel) {
-      this.mountLabel = mountLabel;
-      return this;
-    }
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
 
-    public Builder processLabel(String processLabel) {
-      this.processLabel = processLabel;
-      return this;
-    }
+        public Builder restartCount(int restartCount) {
+            this.restartCount = restartCount;
+            return this;
+        }
 
-    public Builder appArmorProfile(String appArmorProfile) {
-      this.appArmorProfile = appArmorProfile;
-      return this;
-    }
+        public Builder driver(String driver) {
+            this.driver = driver;
+            return this;
+        }
 
-    public Builder execIds(List<String> execIds) {
-      this.execIds = execIds;
-      return this;
-    }
+        public Builder platform(String platform) {
+            this.platform = platform;
+            return this;
+        }
 
-    public Builder hostConfig(HostConfig hostConfig) {
-      this.hostConfig = hostConfig;
-      return this;
-    }
+        public Builder mountLabel(String mountLabel) {
+            this.mountLabel = mountLabel;
+            return this;
+        }
 
-    public Builder graphDriver(GraphDriver graphDriver) {
-      this.graphDriver = graphDriver;
-      return this;
-    }
+        public Builder processLabel(String processLabel) {
+            this.processLabel = processLabel;
+            return this;
+        }
 
-    public Builder sizeRw(Long sizeRw) {
-      this.sizeRw = sizeRw;
-      return this;
-    }
+        public Builder appArmorProfile(String appArmorProfile) {
+            this.appArmorProfile = appArmorProfile;
+            return this;
+        }
 
-    public Builder sizeRootFs(Long sizeRootFs) {
-      this.sizeRootFs = sizeRootFs;
-      return this;
-    }
+        public Builder execIds(List<String> execIds) {
+            this.execIds = execIds;
+            return this;
+        }
 
-    public Builder mounts(List<MountPoint> mounts) {
-      this.mounts = mounts;
-      return this;
-    }
+        public Builder hostConfig(HostConfig hostConfig) {
+            this.hostConfig = hostConfig;
+            return this;
+        }
 
-    public Builder config(ContainerConfig config) {
-      this.config = config;
-      return this;
-    }
+        public Builder graphDriver(GraphDriver graphDriver) {
+            this.graphDriver = graphDriver;
+            return this;
+        }
 
-    public Builder networkSettings(NetworkSettings networkSettings) {
-      this.networkSettings = networkSettings;
-      return this;
-    }
+        public Builder sizeRw(Long sizeRw) {
+            this.sizeRw = sizeRw;
+            return this;
+        }
+
+        public Builder sizeRootFs(Long sizeRootFs) {
+            this.sizeRootFs = sizeRootFs;
+            return this;
+        }
+
+        public Builder mounts(List<MountPoint> mounts) {
+            this.mounts = mounts;
+            return this;
+        }
+
+        public Builder config(ContainerConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        public Builder networkSettings(NetworkSettings networkSettings) {
+            this.networkSettings = networkSettings;
+            return this;
+        }
 
 
-    public ContainerInspect build() {
-      return new ContainerInspect(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath, name, restartCount, driver, platform, mountLabel, processLabel, appArmorProfile, execIds, hostConfig, graphDriver, sizeRw, sizeRootFs, mounts, config, networkSettings);
+        public ContainerInspect build() {
+            return new ContainerInspect(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath, name, restartCount, driver, platform, mountLabel, processLabel, appArmorProfile, execIds, hostConfig, graphDriver, sizeRw, sizeRootFs, mounts, config, networkSettings);
+        }
     }
-  }
 }

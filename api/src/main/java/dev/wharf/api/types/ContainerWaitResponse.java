@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Reply of POST /containers/{id}/wait; Docker always writes "Error" (null on success) before StatusCode. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContainerWaitResponse(
-    @JsonProperty("Error") WaitError error,
-    @JsonProperty("StatusCode") long statusCode) {}
+        @JsonProperty("Error") WaitError error,
+        @JsonProperty("StatusCode") long statusCode) {}

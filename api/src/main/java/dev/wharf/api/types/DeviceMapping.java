@@ -7,6 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** A host device made visible inside the container. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeviceMapping(
-    @JsonProperty("PathOnHost") String pathOnHost,
-    @JsonProperty("PathInContainer") String pathInContainer,
-    @JsonProperty("CgroupPermissions") String cgroupPermissions) {}
+        @JsonProperty("PathOnHost") String pathOnHost,
+        @JsonProperty("PathInContainer") String pathInContainer,
+        @JsonProperty("CgroupPermissions") String cgroupPermissions) {}

@@ -9,6 +9,6 @@ import java.util.List;
 /** Static addresses requested for an endpoint. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EndpointIpamConfig(
-    @JsonProperty("IPv4Address") @JsonInclude(JsonInclude.Include.NON_EMPTY) String ipv4Address,
-    @JsonProperty("IPv6Address") @JsonInclude(JsonInclude.Include.NON_EMPTY) String ipv6Address,
-    @JsonProperty("LinkLocalIPs") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> linkLocalIps) {}
+        @JsonProperty("IPv4Address") @JsonInclude(JsonInclude.Include.NON_EMPTY) String ipv4Address,
+        @JsonProperty("IPv6Address") @JsonInclude(JsonInclude.Include.NON_EMPTY) String ipv6Address,
+        @JsonProperty("LinkLocalIPs") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> linkLocalIps) {}

@@ -8,5 +8,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** In-band error of a streamed reply. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ErrorDetail(
-    @JsonProperty("code") @JsonInclude(JsonInclude.Include.NON_NULL) Integer code,
-    @JsonProperty("message") @JsonInclude(JsonInclude.Include.NON_NULL) String message) {}
+        @JsonProperty("code") @JsonInclude(JsonInclude.Include.NON_NULL) Integer code,
+        @JsonProperty("message") @JsonInclude(JsonInclude.Include.NON_NULL) String message) {}

@@ -7,4 +7,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Body of every non-2xx reply. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ErrorResponse(
-    @JsonProperty("message") String message) {}
+        @JsonProperty("message") String message) {}

@@ -8,5 +8,5 @@ import java.util.Map;
 /** The object an event is about. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EventActor(
-    @JsonProperty("ID") String id,
-    @JsonProperty("Attributes") Map<String, String> attributes) {}
+        @JsonProperty("ID") String id,
+        @JsonProperty("Attributes") Map<String, String> attributes) {}

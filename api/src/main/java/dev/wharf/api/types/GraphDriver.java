@@ -8,5 +8,5 @@ import java.util.Map;
 /** Storage driver name and its driver-specific data (LowerDir, UpperDir, ...). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GraphDriver(
-    @JsonProperty("Data") Map<String, String> data,
-    @JsonProperty("Name") String name) {}
+        @JsonProperty("Data") Map<String, String> data,
+        @JsonProperty("Name") String name) {}

@@ -8,6 +8,6 @@ import java.util.List;
 /** Healthcheck state of a container. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Health(
-    @JsonProperty("Status") String status,
-    @JsonProperty("FailingStreak") int failingStreak,
-    @JsonProperty("Log") List<HealthcheckResult> log) {}
+        @JsonProperty("Status") String status,
+        @JsonProperty("FailingStreak") int failingStreak,
+        @JsonProperty("Log") List<HealthcheckResult> log) {}

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** One healthcheck probe. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record HealthcheckResult(
-    @JsonProperty("Start") String start,
-    @JsonProperty("End") String end,
-    @JsonProperty("ExitCode") int exitCode,
-    @JsonProperty("Output") String output) {}
+        @JsonProperty("Start") String start,
+        @JsonProperty("End") String end,
+        @JsonProperty("ExitCode") int exitCode,
+        @JsonProperty("Output") String output) {}

@@ -7,4 +7,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** A reply carrying only the ID of a created object. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record IdResponse(
-    @JsonProperty("Id") String id) {}
+        @JsonProperty("Id") String id) {}

@@ -8,5 +8,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** One line of DELETE /images/{name}: either Untagged or Deleted. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ImageDeleteResponseItem(
-    @JsonProperty("Untagged") @JsonInclude(JsonInclude.Include.NON_NULL) String untagged,
-    @JsonProperty("Deleted") @JsonInclude(JsonInclude.Include.NON_NULL) String deleted) {}
+        @JsonProperty("Untagged") @JsonInclude(JsonInclude.Include.NON_NULL) String untagged,
+        @JsonProperty("Deleted") @JsonInclude(JsonInclude.Include.NON_NULL) String deleted) {}

@@ -7,4 +7,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Local bookkeeping about an image. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ImageMetadata(
-    @JsonProperty("LastTagTime") String lastTagTime) {}
+        @JsonProperty("LastTagTime") String lastTagTime) {}

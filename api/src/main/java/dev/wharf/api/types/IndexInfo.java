@@ -8,7 +8,7 @@ import java.util.List;
 /** One registry index. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record IndexInfo(
-    @JsonProperty("Name") String name,
-    @JsonProperty("Mirrors") List<String> mirrors,
-    @JsonProperty("Secure") boolean secure,
-    @JsonProperty("Official") boolean official) {}
+        @JsonProperty("Name") String name,
+        @JsonProperty("Mirrors") List<String> mirrors,
+        @JsonProperty("Secure") boolean secure,
+        @JsonProperty("Official") boolean official) {}

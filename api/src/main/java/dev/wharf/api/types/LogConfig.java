@@ -8,5 +8,5 @@ import java.util.Map;
 /** Logging driver and its options. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LogConfig(
-    @JsonProperty("Type") String type,
-    @JsonProperty("Config") Map<String, String> config) {}
+        @JsonProperty("Type") String type,
+        @JsonProperty("Config") Map<String, String> config) {}

@@ -8,4 +8,4 @@ import java.util.Map;
 /** Networks to connect at create time, by network name. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NetworkingConfig(
-    @JsonProperty("EndpointsConfig") Map<String, EndpointSettings> endpointsConfig) {}
+        @JsonProperty("EndpointsConfig") Map<String, EndpointSettings> endpointsConfig) {}

@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** A swarm manager peer. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PeerNode(
-    @JsonProperty("NodeID") String nodeId,
-    @JsonProperty("Addr") String addr) {}
+        @JsonProperty("NodeID") String nodeId,
+        @JsonProperty("Addr") String addr) {}

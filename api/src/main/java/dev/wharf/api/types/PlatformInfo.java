@@ -7,4 +7,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Product name of the server. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlatformInfo(
-    @JsonProperty("Name") String name) {}
+        @JsonProperty("Name") String name) {}

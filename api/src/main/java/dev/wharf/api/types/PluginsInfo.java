@@ -8,7 +8,7 @@ import java.util.List;
 /** Plugin names by kind, as listed by docker info. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PluginsInfo(
-    @JsonProperty("Volume") List<String> volume,
-    @JsonProperty("Network") List<String> network,
-    @JsonProperty("Authorization") List<String> authorization,
-    @JsonProperty("Log") List<String> log) {}
+        @JsonProperty("Volume") List<String> volume,
+        @JsonProperty("Network") List<String> network,
+        @JsonProperty("Authorization") List<String> authorization,
+        @JsonProperty("Log") List<String> log) {}

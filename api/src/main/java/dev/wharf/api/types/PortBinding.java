@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** One host binding of a container port; HostPort is a string in the API. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PortBinding(
-    @JsonProperty("HostIp") String hostIp,
-    @JsonProperty("HostPort") String hostPort) {}
+        @JsonProperty("HostIp") String hostIp,
+        @JsonProperty("HostPort") String hostPort) {}

@@ -8,5 +8,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Byte counts of a progress line. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProgressDetail(
-    @JsonProperty("current") @JsonInclude(JsonInclude.Include.NON_NULL) Long current,
-    @JsonProperty("total") @JsonInclude(JsonInclude.Include.NON_NULL) Long total) {}
+        @JsonProperty("current") @JsonInclude(JsonInclude.Include.NON_NULL) Long current,
+        @JsonProperty("total") @JsonInclude(JsonInclude.Include.NON_NULL) Long total) {}

@@ -9,63 +9,63 @@ import java.util.Map;
 /** Registry settings of the daemon. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RegistryConfig(
-    @JsonProperty("AllowNondistributableArtifactsCIDRs") List<String> allowNondistributableArtifactsCidrs,
-    @JsonProperty("AllowNondistributableArtifactsHostnames") List<String> allowNondistributableArtifactsHostnames,
-    @JsonProperty("InsecureRegistryCIDRs") List<String> insecureRegistryCidrs,
-    @JsonProperty("IndexConfigs") Map<String, IndexInfo> indexConfigs,
-    @JsonProperty("Mirrors") List<String> mirrors) {
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.allowNondistributableArtifactsCidrs = allowNondistributableArtifactsCidrs;
-    b.allowNondistributableArtifactsHostnames = allowNondistributableArtifactsHostnames;
-    b.insecureRegistryCidrs = insecureRegistryCidrs;
-    b.indexConfigs = indexConfigs;
-    b.mirrors = mirrors;
-    return b;
-  }
-
-  /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
-  public static final class Builder {
-    private List<String> allowNondistributableArtifactsCidrs;
-    private List<String> allowNondistributableArtifactsHostnames;
-    private List<String> insecureRegistryCidrs;
-    private Map<String, IndexInfo> indexConfigs;
-    private List<String> mirrors;
-
-    private Builder() {}
-
-    public Builder allowNondistributableArtifactsCidrs(List<String> allowNondistributableArtifactsCidrs) {
-      this.allowNondistributableArtifactsCidrs = allowNondistributableArtifactsCidrs;
-      return this;
+        @JsonProperty("AllowNondistributableArtifactsCIDRs") List<String> allowNondistributableArtifactsCidrs,
+        @JsonProperty("AllowNondistributableArtifactsHostnames") List<String> allowNondistributableArtifactsHostnames,
+        @JsonProperty("InsecureRegistryCIDRs") List<String> insecureRegistryCidrs,
+        @JsonProperty("IndexConfigs") Map<String, IndexInfo> indexConfigs,
+        @JsonProperty("Mirrors") List<String> mirrors) {
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public Builder allowNondistributableArtifactsHostnames(List<String> allowNondistributableArtifactsHostnames) {
-      this.allowNondistributableArtifactsHostnames = allowNondistributableArtifactsHostnames;
-      return this;
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.allowNondistributableArtifactsCidrs = allowNondistributableArtifactsCidrs;
+        b.allowNondistributableArtifactsHostnames = allowNondistributableArtifactsHostnames;
+        b.insecureRegistryCidrs = insecureRegistryCidrs;
+        b.indexConfigs = indexConfigs;
+        b.mirrors = mirrors;
+        return b;
     }
 
-    public Builder insecureRegistryCidrs(List<String> insecureRegistryCidrs) {
-      this.insecureRegistryCidrs = insecureRegistryCidrs;
-      return this;
-    }
+    /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
+    public static final class Builder {
+        private List<String> allowNondistributableArtifactsCidrs;
+        private List<String> allowNondistributableArtifactsHostnames;
+        private List<String> insecureRegistryCidrs;
+        private Map<String, IndexInfo> indexConfigs;
+        private List<String> mirrors;
 
-    public Builder indexConfigs(Map<String, IndexInfo> indexConfigs) {
-      this.indexConfigs = indexConfigs;
-      return this;
-    }
+        private Builder() {}
 
-    public Builder mirrors(List<String> mirrors) {
-      this.mirrors = mirrors;
-      return this;
-    }
+        public Builder allowNondistributableArtifactsCidrs(List<String> allowNondistributableArtifactsCidrs) {
+            this.allowNondistributableArtifactsCidrs = allowNondistributableArtifactsCidrs;
+            return this;
+        }
+
+        public Builder allowNondistributableArtifactsHostnames(List<String> allowNondistributableArtifactsHostnames) {
+            this.allowNondistributableArtifactsHostnames = allowNondistributableArtifactsHostnames;
+            return this;
+        }
+
+        public Builder insecureRegistryCidrs(List<String> insecureRegistryCidrs) {
+            this.insecureRegistryCidrs = insecureRegistryCidrs;
+            return this;
+        }
+
+        public Builder indexConfigs(Map<String, IndexInfo> indexConfigs) {
+            this.indexConfigs = indexConfigs;
+            return this;
+        }
+
+        public Builder mirrors(List<String> mirrors) {
+            this.mirrors = mirrors;
+            return this;
+        }
 
 
-    public RegistryConfig build() {
-      return new RegistryConfig(allowNondistributableArtifactsCidrs, allowNondistributableArtifactsHostnames, insecureRegistryCidrs, indexConfigs, mirrors);
+        public RegistryConfig build() {
+            return new RegistryConfig(allowNondistributableArtifactsCidrs, allowNondistributableArtifactsHostnames, insecureRegistryCidrs, indexConfigs, mirrors);
+        }
     }
-  }
 }

@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** When the daemon restarts a container: "no", "always", "unless-stopped", "on-failure". */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RestartPolicy(
-    @JsonProperty("Name") String name,
-    @JsonProperty("MaximumRetryCount") int maximumRetryCount) {}
+        @JsonProperty("Name") String name,
+        @JsonProperty("MaximumRetryCount") int maximumRetryCount) {}

@@ -8,5 +8,5 @@ import java.util.List;
 /** An image's layer chain (diff IDs). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RootFs(
-    @JsonProperty("Type") String type,
-    @JsonProperty("Layers") List<String> layers) {}
+        @JsonProperty("Type") String type,
+        @JsonProperty("Layers") List<String> layers) {}

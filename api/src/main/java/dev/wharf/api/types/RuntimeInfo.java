@@ -9,5 +9,5 @@ import java.util.List;
 /** An OCI runtime known to the daemon (lower-case JSON names, as Docker). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RuntimeInfo(
-    @JsonProperty("path") String path,
-    @JsonProperty("runtimeArgs") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> runtimeArgs) {}
+        @JsonProperty("path") String path,
+        @JsonProperty("runtimeArgs") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> runtimeArgs) {}

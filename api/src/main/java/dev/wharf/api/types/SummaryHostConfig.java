@@ -9,5 +9,5 @@ import java.util.Map;
 /** The HostConfig subset shown by docker ps. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SummaryHostConfig(
-    @JsonProperty("NetworkMode") String networkMode,
-    @JsonProperty("Annotations") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> annotations) {}
+        @JsonProperty("NetworkMode") String networkMode,
+        @JsonProperty("Annotations") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> annotations) {}

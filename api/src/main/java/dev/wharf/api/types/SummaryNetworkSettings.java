@@ -8,4 +8,4 @@ import java.util.Map;
 /** The NetworkSettings subset shown by docker ps. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SummaryNetworkSettings(
-    @JsonProperty("Networks") Map<String, EndpointSettings> networks) {}
+        @JsonProperty("Networks") Map<String, EndpointSettings> networks) {}

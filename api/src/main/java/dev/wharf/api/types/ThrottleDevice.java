@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** A blkio rate limit for one device. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ThrottleDevice(
-    @JsonProperty("Path") String path,
-    @JsonProperty("Rate") long rate) {}
+        @JsonProperty("Path") String path,
+        @JsonProperty("Rate") long rate) {}

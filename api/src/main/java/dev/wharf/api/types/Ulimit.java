@@ -7,6 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** One resource limit (setrlimit). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Ulimit(
-    @JsonProperty("Name") String name,
-    @JsonProperty("Soft") long soft,
-    @JsonProperty("Hard") long hard) {}
+        @JsonProperty("Name") String name,
+        @JsonProperty("Soft") long soft,
+        @JsonProperty("Hard") long hard) {}

@@ -7,4 +7,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Why a wait ended abnormally. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WaitError(
-    @JsonProperty("Message") String message) {}
+        @JsonProperty("Message") String message) {}

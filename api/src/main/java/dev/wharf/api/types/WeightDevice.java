@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** A blkio weight for one device. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WeightDevice(
-    @JsonProperty("Path") String path,
-    @JsonProperty("Weight") int weight) {}
+        @JsonProperty("Path") String path,
+        @JsonProperty("Weight") int weight) {}

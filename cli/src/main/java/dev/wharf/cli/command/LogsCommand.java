@@ -11,37 +11,37 @@ import picocli.CommandLine.Parameters;
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Fetch the logs of a container.")
 public final class LogsCommand extends EngineCommand {
 
-  @Option(names = {"-f", "--follow"}, description = "Follow log output.")
-  private boolean follow;
+    @Option(names = {"-f", "--follow"}, description = "Follow log output.")
+    private boolean follow;
 
-  @Option(names = {"-n", "--tail"}, defaultValue = "all", description = "Number of lines to show from the end of the logs.")
-  private String tail;
+    @Option(names = {"-n", "--tail"}, defaultValue = "all", description = "Number of lines to show from the end of the logs.")
+    private String tail;
 
-  @Option(names = {"-t", "--timestamps"}, description = "Show timestamps.")
-  private boolean timestamps;
+    @Option(names = {"-t", "--timestamps"}, description = "Show timestamps.")
+    private boolean timestamps;
 
-  @Option(names = "--since", description = "Show logs since timestamp or relative (e.g. 42m).")
-  private String since;
+    @Option(names = "--since", description = "Show logs since timestamp or relative (e.g. 42m).")
+    private String since;
 
-  @Option(names = "--until", description = "Show logs before a timestamp or relative.")
-  private String until;
+    @Option(names = "--until", description = "Show logs before a timestamp or relative.")
+    private String until;
 
-  @Parameters(index = "0", paramLabel = "CONTAINER")
-  private String container;
+    @Parameters(index = "0", paramLabel = "CONTAINER")
+    private String container;
 
-  @Override
-  public Integer call() throws IOException {
-    var inspect = client().containerInspect(container);
-    boolean tty = inspect.config() != null && inspect.config().tty();
-    var options = new LogsOptions(true, true, follow, timestamps, tail, since, until);
-    try (var logs = client().containerLogs(inspect.id(), options)) {
-      if (tty) {
-        logs.transferTo(streams().rawOut());
-      } else {
-        MultiplexedStream.demultiplex(logs, streams().rawOut(), streams().rawErr());
-      }
+    @Override
+    public Integer call() throws IOException {
+        var inspect = client().containerInspect(container);
+        boolean tty = inspect.config() != null && inspect.config().tty();
+        var options = new LogsOptions(true, true, follow, timestamps, tail, since, until);
+        try (var logs = client().containerLogs(inspect.id(), options)) {
+            if (tty) {
+                logs.transferTo(streams().rawOut());
+            } else {
+                MultiplexedStream.demultiplex(logs, streams().rawOut(), streams().rawErr());
+            }
+        }
+        streams().rawOut().flush();
+        return 0;
     }
-    streams().rawOut().flush();
-    return 0;
-  }
 }

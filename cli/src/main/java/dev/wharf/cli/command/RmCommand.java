@@ -11,28 +11,28 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove one or more containers.")
 public final class RmCommand extends EngineCommand {
 
-  @Option(names = {"-f", "--force"}, description = "Force the removal of a running container (uses SIGKILL).")
-  private boolean force;
+    @Option(names = {"-f", "--force"}, description = "Force the removal of a running container (uses SIGKILL).")
+    private boolean force;
 
-  @Option(names = {"-v", "--volumes"}, description = "Remove anonymous volumes associated with the container.")
-  private boolean volumes;
+    @Option(names = {"-v", "--volumes"}, description = "Remove anonymous volumes associated with the container.")
+    private boolean volumes;
 
-  @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-  private List<String> containers;
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
+    private List<String> containers;
 
-  @Override
-  public Integer call() throws IOException {
-    int exitCode = 0;
-    for (String container : containers) {
-      try {
-        client().containerRemove(container, force, volumes);
-        out().println(container);
-      } catch (EngineErrorException e) {
-        out().flush();
-        err().println("Error response from daemon: " + e.getMessage());
-        exitCode = 1;
-      }
+    @Override
+    public Integer call() throws IOException {
+        int exitCode = 0;
+        for (String container : containers) {
+            try {
+                client().containerRemove(container, force, volumes);
+                out().println(container);
+            } catch (EngineErrorException e) {
+                out().flush();
+                err().println("Error response from daemon: " + e.getMessage());
+                exitCode = 1;
+            }
+        }
+        return exitCode;
     }
-    return exitCode;
-  }
 }

@@ -11,31 +11,31 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rmi", mixinStandardHelpOptions = true, description = "Remove one or more images.")
 public final class RmiCommand extends EngineCommand {
 
-  @Option(names = {"-f", "--force"}, description = "Force removal of the image.")
-  private boolean force;
+    @Option(names = {"-f", "--force"}, description = "Force removal of the image.")
+    private boolean force;
 
-  @Parameters(arity = "1..*", paramLabel = "IMAGE")
-  private List<String> images;
+    @Parameters(arity = "1..*", paramLabel = "IMAGE")
+    private List<String> images;
 
-  @Override
-  public Integer call() throws IOException {
-    int exitCode = 0;
-    for (String image : images) {
-      try {
-        for (var item : client().imageRemove(image, force)) {
-          if (item.untagged() != null) {
-            out().println("Untagged: " + item.untagged());
-          }
-          if (item.deleted() != null) {
-            out().println("Deleted: " + item.deleted());
-          }
+    @Override
+    public Integer call() throws IOException {
+        int exitCode = 0;
+        for (String image : images) {
+            try {
+                for (var item : client().imageRemove(image, force)) {
+                    if (item.untagged() != null) {
+                        out().println("Untagged: " + item.untagged());
+                    }
+                    if (item.deleted() != null) {
+                        out().println("Deleted: " + item.deleted());
+                    }
+                }
+            } catch (EngineErrorException e) {
+                out().flush();
+                err().println("Error response from daemon: " + e.getMessage());
+                exitCode = 1;
+            }
         }
-      } catch (EngineErrorException e) {
-        out().flush();
-        err().println("Error response from daemon: " + e.getMessage());
-        exitCode = 1;
-      }
+        return exitCode;
     }
-    return exitCode;
-  }
 }

@@ -11,23 +11,23 @@ import sun.misc.Signal;
  */
 final class SignalProxy {
 
-  private static final String[] FORWARDED = {"INT", "TERM"};
+    private static final String[] FORWARDED = {"INT", "TERM"};
 
-  private SignalProxy() {}
+    private SignalProxy() {}
 
-  static void install(EngineClient client, String containerId, PrintStream err) {
-    for (String name : FORWARDED) {
-      try {
-        Signal.handle(new Signal(name), signal -> Thread.ofVirtual().start(() -> {
-          try {
-            client.containerKill(containerId, signal.getName());
-          } catch (IOException e) {
-            err.println("wharf: failed to forward signal " + signal.getName() + ": " + e.getMessage());
-          }
-        }));
-      } catch (IllegalArgumentException unavailable) {
-        // signal not available on this platform or reserved by the JVM: no proxy for it
-      }
+    static void install(EngineClient client, String containerId, PrintStream err) {
+        for (String name : FORWARDED) {
+            try {
+                Signal.handle(new Signal(name), signal -> Thread.ofVirtual().start(() -> {
+                    try {
+                        client.containerKill(containerId, signal.getName());
+                    } catch (IOException e) {
+                        err.println("wharf: failed to forward signal " + signal.getName() + ": " + e.getMessage());
+                    }
+                }));
+            } catch (IllegalArgumentException unavailable) {
+                // signal not available on this platform or reserved by the JVM: no proxy for it
+            }
+        }
     }
-  }
 }

@@ -5,16 +5,16 @@ import java.util.Locale;
 /** docker run's exit codes for a container that could not be started (cli run.go). */
 final class StartErrors {
 
-  private StartErrors() {}
+    private StartErrors() {}
 
-  static int exitCode(String message) {
-    String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
-    if (lower.contains("executable file not found") || lower.contains("no such file or directory")) {
-      return 127;
+    static int exitCode(String message) {
+        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (lower.contains("executable file not found") || lower.contains("no such file or directory")) {
+            return 127;
+        }
+        if (lower.contains("permission denied")) {
+            return 126;
+        }
+        return 125;
     }
-    if (lower.contains("permission denied")) {
-      return 126;
-    }
-    return 125;
-  }
 }

@@ -8,16 +8,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tag", mixinStandardHelpOptions = true, description = "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE.")
 public final class TagCommand extends EngineCommand {
 
-  @Parameters(index = "0", paramLabel = "SOURCE_IMAGE[:TAG]")
-  private String source;
+    @Parameters(index = "0", paramLabel = "SOURCE_IMAGE[:TAG]")
+    private String source;
 
-  @Parameters(index = "1", paramLabel = "TARGET_IMAGE[:TAG]")
-  private String target;
+    @Parameters(index = "1", paramLabel = "TARGET_IMAGE[:TAG]")
+    private String target;
 
-  @Override
-  public Integer call() throws IOException {
-    var reference = ImageReference.parse(target);
-    client().imageTag(source, reference.repository(), reference.tagOrLatest());
-    return 0;
-  }
+    @Override
+    public Integer call() throws IOException {
+        var reference = ImageReference.parse(target);
+        client().imageTag(source, reference.repository(), reference.tagOrLatest());
+        return 0;
+    }
 }

@@ -7,77 +7,77 @@ import java.time.Duration;
 /** The go-units formatting the docker CLI uses for ages and sizes. */
 public final class HumanUnits {
 
-  private static final String[] DECIMAL = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
-  private static final String[] BINARY = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
+    private static final String[] DECIMAL = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+    private static final String[] BINARY = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
 
-  private HumanUnits() {}
+    private HumanUnits() {}
 
-  /** go-units HumanDuration: "Less than a second", "About a minute", "3 hours", "2 weeks"… */
-  public static String duration(Duration d) {
-    long seconds = d.toSeconds();
-    if (seconds < 1) {
-      return "Less than a second";
-    } else if (seconds == 1) {
-      return "1 second";
-    } else if (seconds < 60) {
-      return seconds + " seconds";
+    /** go-units HumanDuration: "Less than a second", "About a minute", "3 hours", "2 weeks"… */
+    public static String duration(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds < 1) {
+            return "Less than a second";
+        } else if (seconds == 1) {
+            return "1 second";
+        } else if (seconds < 60) {
+            return seconds + " seconds";
+        }
+        long minutes = d.toMinutes();
+        if (minutes == 1) {
+            return "About a minute";
+        } else if (minutes < 60) {
+            return minutes + " minutes";
+        }
+        long hours = Math.round(d.toMillis() / 3_600_000.0);
+        if (hours == 1) {
+            return "About an hour";
+        } else if (hours < 48) {
+            return hours + " hours";
+        } else if (hours < 24 * 7 * 2) {
+            return hours / 24 + " days";
+        } else if (hours < 24 * 30 * 2) {
+            return hours / 24 / 7 + " weeks";
+        } else if (hours < 24 * 365 * 2) {
+            return hours / 24 / 30 + " months";
+        }
+        return d.toHours() / 24 / 365 + " years";
     }
-    long minutes = d.toMinutes();
-    if (minutes == 1) {
-      return "About a minute";
-    } else if (minutes < 60) {
-      return minutes + " minutes";
-    }
-    long hours = Math.round(d.toMillis() / 3_600_000.0);
-    if (hours == 1) {
-      return "About an hour";
-    } else if (hours < 48) {
-      return hours + " hours";
-    } else if (hours < 24 * 7 * 2) {
-      return hours / 24 + " days";
-    } else if (hours < 24 * 30 * 2) {
-      return hours / 24 / 7 + " weeks";
-    } else if (hours < 24 * 365 * 2) {
-      return hours / 24 / 30 + " months";
-    }
-    return d.toHours() / 24 / 365 + " years";
-  }
 
-  /** "N seconds ago" for a unix timestamp, as docker ps / images print CREATED. */
-  public static String ago(long unixSeconds, long nowMillis) {
-    return duration(Duration.ofMillis(Math.max(0, nowMillis - unixSeconds * 1000))) + " ago";
-  }
-
-  /** go-units HumanSizeWithPrecision(size, 3): decimal units, "%.3g", e.g. "1.98MB". */
-  public static String size(double bytes) {
-    return scaled(bytes, 1000.0, DECIMAL, 3);
-  }
-
-  /** go-units BytesSize: binary units, "%.4g", e.g. "23.54GiB". */
-  public static String bytesSize(double bytes) {
-    return scaled(bytes, 1024.0, BINARY, 4);
-  }
-
-  private static String scaled(double size, double base, String[] units, int precision) {
-    int unit = 0;
-    while (size >= base && unit < units.length - 1) {
-      size /= base;
-      unit++;
+    /** "N seconds ago" for a unix timestamp, as docker ps / images print CREATED. */
+    public static String ago(long unixSeconds, long nowMillis) {
+        return duration(Duration.ofMillis(Math.max(0, nowMillis - unixSeconds * 1000))) + " ago";
     }
-    return formatG(size, precision) + units[unit];
-  }
 
-  /** Go's %.Ng: N significant digits, no trailing zeros, exponent form once it needs more digits. */
-  static String formatG(double value, int precision) {
-    if (value == 0) {
-      return "0";
+    /** go-units HumanSizeWithPrecision(size, 3): decimal units, "%.3g", e.g. "1.98MB". */
+    public static String size(double bytes) {
+        return scaled(bytes, 1000.0, DECIMAL, 3);
     }
-    var rounded = new BigDecimal(value).round(new MathContext(precision));
-    int exponent = rounded.precision() - rounded.scale() - 1;
-    if (exponent < -4 || exponent >= precision) {
-      var mantissa = rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString();
-      return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+
+    /** go-units BytesSize: binary units, "%.4g", e.g. "23.54GiB". */
+    public static String bytesSize(double bytes) {
+        return scaled(bytes, 1024.0, BINARY, 4);
     }
-    return rounded.stripTrailingZeros().toPlainString();
-  }
+
+    private static String scaled(double size, double base, String[] units, int precision) {
+        int unit = 0;
+        while (size >= base && unit < units.length - 1) {
+            size /= base;
+            unit++;
+        }
+        return formatG(size, precision) + units[unit];
+    }
+
+    /** Go's %.Ng: N significant digits, no trailing zeros, exponent form once it needs more digits. */
+    static String formatG(double value, int precision) {
+        if (value == 0) {
+            return "0";
+        }
+        var rounded = new BigDecimal(value).round(new MathContext(precision));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        if (exponent < -4 || exponent >= precision) {
+            var mantissa = rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+            return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        }
+        return rounded.stripTrailingZeros().toPlainString();
+    }
 }

@@ -10,40 +10,40 @@ import java.util.List;
  */
 public final class TableWriter {
 
-  private static final int MIN_WIDTH = 10;
-  private static final int PADDING = 3;
+    private static final int MIN_WIDTH = 10;
+    private static final int PADDING = 3;
 
-  private final List<List<String>> rows = new ArrayList<>();
+    private final List<List<String>> rows = new ArrayList<>();
 
-  public TableWriter row(String... cells) {
-    rows.add(List.of(cells));
-    return this;
-  }
-
-  public void print(PrintStream out) {
-    int columns = rows.stream().mapToInt(List::size).max().orElse(0);
-    int[] widths = new int[columns];
-    for (var row : rows) {
-      for (int c = 0; c < row.size() - 1; c++) {
-        widths[c] = Math.max(widths[c], Math.max(MIN_WIDTH, width(row.get(c)) + PADDING));
-      }
+    public TableWriter row(String... cells) {
+        rows.add(List.of(cells));
+        return this;
     }
-    var line = new StringBuilder();
-    for (var row : rows) {
-      line.setLength(0);
-      for (int c = 0; c < row.size(); c++) {
-        String cell = row.get(c);
-        line.append(cell);
-        if (c < row.size() - 1) {
-          line.repeat(' ', widths[c] - width(cell));
+
+    public void print(PrintStream out) {
+        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+        int[] widths = new int[columns];
+        for (var row : rows) {
+            for (int c = 0; c < row.size() - 1; c++) {
+                widths[c] = Math.max(widths[c], Math.max(MIN_WIDTH, width(row.get(c)) + PADDING));
+            }
         }
-      }
-      out.println(line);
+        var line = new StringBuilder();
+        for (var row : rows) {
+            line.setLength(0);
+            for (int c = 0; c < row.size(); c++) {
+                String cell = row.get(c);
+                line.append(cell);
+                if (c < row.size() - 1) {
+                    line.repeat(' ', widths[c] - width(cell));
+                }
+            }
+            out.println(line);
+        }
     }
-  }
 
-  /** Width in code points, as tabwriter counts runes. */
-  private static int width(String cell) {
-    return cell.codePointCount(0, cell.length());
-  }
+    /** Width in code points, as tabwriter counts runes. */
+    private static int width(String cell) {
+        return cell.codePointCount(0, cell.length());
+    }
 }

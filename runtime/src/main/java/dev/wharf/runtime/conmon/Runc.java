@@ -45,8 +45,15 @@ final class Runc {
     }
 
     /** Forced delete; a container runc does not know is already deleted. */
+    /** Kills and deletes; a container runc never knew (or already forgot) is not an error. */
     void forceDelete(String id) throws IOException {
-        run("delete", "--force", id);
+        var result = CommandRunner.run(command("delete", "--force", id), TIMEOUT);
+        if (!result.ok()) {
+            String message = RuncMessages.clean(result.stderr());
+            if (!message.contains("does not exist")) {
+                throw new OciRuntimeException(message);
+            }
+        }
     }
 
     /** Empty when runc does not know the container. */
