@@ -48,21 +48,21 @@ public record ContainerConfig(
         return b;
     }
 
-    /** Mutable assembly of a config, for importers and builders that set fields one by one. */
+    /** Mutable assembly of a config, for importers and builders that set fields one by one (fields for this package). */
     public static final class Builder {
-        public String user;
-        public Map<String, EmptyObject> exposedPorts;
-        public List<String> env;
-        public List<String> entrypoint;
-        public List<String> cmd;
-        public HealthConfig healthcheck;
-        public Boolean argsEscaped;
-        public Map<String, EmptyObject> volumes;
-        public String workingDir;
-        public Map<String, String> labels;
-        public String stopSignal;
-        public List<String> onBuild;
-        public List<String> shell;
+        String user;
+        Map<String, EmptyObject> exposedPorts;
+        List<String> env;
+        List<String> entrypoint;
+        List<String> cmd;
+        HealthConfig healthcheck;
+        Boolean argsEscaped;
+        Map<String, EmptyObject> volumes;
+        String workingDir;
+        Map<String, String> labels;
+        String stopSignal;
+        List<String> onBuild;
+        List<String> shell;
 
         private Builder() {}
 

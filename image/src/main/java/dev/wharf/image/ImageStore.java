@@ -24,13 +24,19 @@ public interface ImageStore {
 
     /**
      * Docker's lookup: a reference (normalised, default tag latest), a full ID ({@code sha256:…}),
-     * or an unambiguous ID prefix of at least one hex character.
+     * or an unambiguous ID prefix of at least one hex character. An ambiguous prefix matches
+     * nothing, as in Docker.
+     *
+     * @throws InvalidReferenceException when the text is neither an ID nor a valid reference
      */
     Optional<Image> lookup(String nameOrId) throws IOException;
 
     List<Image> list() throws IOException;
 
-    /** Points the reference at the image, moving it from any image it pointed at before. */
+    /**
+     * Points the reference at the image, moving it from any image it pointed at before; a name
+     * without tag or digest gets {@code latest}. @throws ImageNotFoundException for an unknown ID
+     */
     void tag(ImageReference reference, Digest imageId) throws IOException;
 
     /** Removes the reference; returns whether it existed. */
@@ -39,6 +45,17 @@ public interface ImageStore {
     /** Every reference and the image ID it points at. */
     Map<ImageReference, Digest> references() throws IOException;
 
-    /** Forgets the image (its references must be gone); blobs no other image uses are deleted. */
+    /** The references pointing at the image (its RepoTags and RepoDigests), in stable order. */
+    default List<ImageReference> referencesTo(Digest imageId) throws IOException {
+        return references().entrySet().stream()
+                .filter(e -> e.getValue().equals(imageId))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /**
+     * Forgets the image (its references must be gone, else {@link ImageException} "conflict: …");
+     * its manifest, config and the layer blobs no other image uses are deleted.
+     */
     void delete(Digest imageId) throws IOException;
 }

@@ -41,6 +41,12 @@ public final class Syscalls {
             FunctionDescriptor.of(LONG, ADDRESS, ADDRESS, ADDRESS, LONG));
     private static final MethodHandle LCHOWN = Native.bind("lchown",
             FunctionDescriptor.of(INT, ADDRESS, INT, INT));
+    private static final MethodHandle CHMOD = Native.bind("chmod",
+            FunctionDescriptor.of(INT, ADDRESS, INT));
+    private static final MethodHandle UTIMENSAT = Native.bind("utimensat",
+            FunctionDescriptor.of(INT, INT, ADDRESS, ADDRESS, INT));
+    private static final int AT_FDCWD = -100;
+    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
 
     private Syscalls() {}
 
@@ -100,5 +106,31 @@ public final class Syscalls {
     public static void lchown(Path path, int uid, int gid) throws ErrnoException {
         Native.call("lchown", path.toString(), (arena, errno) ->
                 (int) LCHOWN.invokeExact(errno, Native.cString(arena, path.toString()), uid, gid));
+    }
+
+    /**
+     * chmod(2) with all 12 mode bits (setuid, setgid, sticky included); unlike the JDK's
+     * {@code unix:mode} it never opens the file, so it works on FIFOs and devices. Follows a
+     * symlink, so callers pass paths they know are not one.
+     */
+    public static void chmod(Path path, int mode) throws ErrnoException {
+        Native.call("chmod", path.toString(), (arena, errno) ->
+                (int) CHMOD.invokeExact(errno, Native.cString(arena, path.toString()), mode));
+    }
+
+    /**
+     * Sets access and modification time of the path itself (utimensat with AT_SYMLINK_NOFOLLOW);
+     * unlike the JDK's setTimes it never opens the file, so it works on symlinks, FIFOs and devices.
+     */
+    public static void setTimes(Path path, java.time.Instant time) throws ErrnoException {
+        Native.call("utimensat", path.toString(), (arena, errno) -> {
+            MemorySegment times = arena.allocate(LONG, 4);
+            for (int i = 0; i < 2; i++) {
+                times.setAtIndex(LONG, 2L * i, time.getEpochSecond());
+                times.setAtIndex(LONG, 2L * i + 1, time.getNano());
+            }
+            return (int) UTIMENSAT.invokeExact(errno, AT_FDCWD, Native.cString(arena, path.toString()),
+                    times, AT_SYMLINK_NOFOLLOW);
+        });
     }
 }
