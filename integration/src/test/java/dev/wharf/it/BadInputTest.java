@@ -38,7 +38,9 @@ class BadInputTest extends EndToEndTest {
         assertThat(theirs.exitCode()).isEqualTo(127);
         assertThat(theirs.stderr()).contains("executable file not found");
 
-        assertThat(wharfOk("ps", "-a", "--no-trunc")).contains("badcmd").contains("Exited (127)");
+        // As in Docker, a container that never started stays "Created", with the exit code recorded.
+        assertThat(wharfOk("ps", "-a", "--no-trunc")).contains("badcmd").contains("Created");
+        assertThat(dockerOk("inspect", "-f", "{{.State.ExitCode}}", "badcmd").strip()).isEqualTo("127");
         assertThat(Leftovers.mountsUnder(root)).isEmpty();
         assertThat(Leftovers.processesMentioning(root)).allMatch(p -> p.contains("wharfd") || p.contains("Wharfd"));
         wharfOk("rm", "badcmd");
@@ -65,7 +67,7 @@ class BadInputTest extends EndToEndTest {
         CommandResult ours = wharf.run("run", "--rm", "Bad:Ref!");
         assertThat(ours.exitCode()).isEqualTo(125);
         assertThat(ours.stderr()).contains("invalid reference format");
-        CommandResult tag = wharf.run("tag", "busybox", "UPPER/case");
+        CommandResult tag = wharf.run("tag", "busybox", "Upper:v1");
         assertThat(tag.exitCode()).isNotZero();
         assertThat(tag.stderr()).contains("invalid reference format");
     }

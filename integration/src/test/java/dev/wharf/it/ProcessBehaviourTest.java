@@ -13,7 +13,7 @@ class ProcessBehaviourTest extends EndToEndTest {
     @Test
     void exitCodeIsTheContainers() {
         assertThat(wharf.run("run", "--rm", "busybox", "sh", "-c", "exit 3").exitCode()).isEqualTo(3);
-        assertThat(docker.run("run", "busybox", "sh", "-c", "exit 3").exitCode()).isEqualTo(3);
+        assertThat(docker.run("run", "--rm", "busybox", "sh", "-c", "exit 3").exitCode()).isEqualTo(3);
         assertThat(wharf.run("run", "--rm", "busybox", "true").exitCode()).isZero();
     }
 
@@ -65,7 +65,7 @@ class ProcessBehaviourTest extends EndToEndTest {
     @Test
     void userIsResolvedInTheImage() {
         assertThat(wharfOk("run", "--rm", "-u", "nobody", "busybox", "id").strip())
-                .isEqualTo("uid=65534(nobody) gid=65534(nobody) groups=65534(nobody)");
+                .isEqualTo("uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)");
         assertThat(wharfOk("run", "--rm", "-u", "1234:5678", "busybox", "sh", "-c", "id -u; id -g").lines())
                 .containsExactly("1234", "5678");
         CommandResult unknown = wharf.run("run", "--rm", "-u", "nosuchuser", "busybox", "id");

@@ -1,33 +1,310 @@
 package dev.wharf.engine.containers;
 
+import dev.wharf.api.types.ContainerConfig;
+import dev.wharf.api.types.ContainerCreateRequest;
+import dev.wharf.api.types.ContainerCreateResponse;
+import dev.wharf.api.types.ContainerInspect;
+import dev.wharf.api.types.ContainerSummary;
+import dev.wharf.api.types.HostConfig;
 import dev.wharf.engine.DaemonPaths;
+import dev.wharf.engine.errors.InvalidArgumentException;
+import dev.wharf.engine.errors.NotFoundException;
+import dev.wharf.engine.errors.SystemException;
 import dev.wharf.engine.events.EventBus;
+import dev.wharf.engine.filters.Filters;
 import dev.wharf.image.BlobStore;
 import dev.wharf.image.Digest;
+import dev.wharf.image.Image;
+import dev.wharf.image.ImageException;
 import dev.wharf.image.ImageStore;
+import dev.wharf.image.InvalidReferenceException;
 import dev.wharf.runtime.ContainerRuntime;
 import dev.wharf.runtime.Snapshotter;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
-/** Containers: their records on disk and their lifecycle through the runtime. (Skeleton; being filled in.) */
+/** Containers: their records on disk and their lifecycle through the runtime. */
 public final class ContainerService {
+    private static final Logger LOG = System.getLogger(ContainerService.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int DEFAULT_STOP_TIMEOUT = 10;
+    private static final int SIGTERM = 15;
+
     /** Counts for /info. */
     public record Counts(int total, int running, int paused, int stopped) {}
 
+    private final ContainerStore store;
+    private final ContainerIndex index = new ContainerIndex();
+    private final ImageStore images;
+    private final Snapshotter snapshotter;
+    private final ContainerEvents events;
+    private final ContainerLifecycle lifecycle;
+
     public ContainerService(DaemonPaths paths, BlobStore blobs, ImageStore images, Snapshotter snapshotter,
             ContainerRuntime runtime, EventBus events) {
+        this.store = new ContainerStore(paths.containers());
+        this.images = images;
+        this.snapshotter = snapshotter;
+        this.events = new ContainerEvents(events);
+        this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events);
     }
 
     /** Re-adopts containers after a daemon start: running ones are watched again, exits are recorded. */
     public void recover() {
+        List<ContainerRecord> records;
+        try {
+            records = store.loadAll();
+        } catch (IOException e) {
+            throw new SystemException("cannot read containers: " + e.getMessage(), e);
+        }
+        for (ContainerRecord record : records) {
+            Container container = new Container(record);
+            try {
+                index.add(container);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "skipping container " + record.id() + ": " + e.getMessage());
+                continue;
+            }
+            lifecycle.recover(container);
+        }
     }
 
     public Counts counts() {
-        return new Counts(0, 0, 0, 0);
+        int total = 0;
+        int running = 0;
+        for (Container container : index.all()) {
+            total++;
+            if (container.record().state().running()) {
+                running++;
+            }
+        }
+        return new Counts(total, running, 0, total - running);
     }
 
     /** The ID of a container created from the image, if any (an image in use cannot be removed). */
     public Optional<String> findUsingImage(Digest imageId) {
-        return Optional.empty();
+        return index.all().stream().map(Container::record).filter(r -> r.imageId().equals(imageId))
+                .map(ContainerRecord::id).findFirst();
+    }
+
+    /** POST /containers/create. */
+    public ContainerCreateResponse create(ContainerCreateRequest request, String requestedName) throws IOException {
+        if (request == null) {
+            throw new InvalidArgumentException("config cannot be empty in order to create a container");
+        }
+        String name = requestedName == null || requestedName.isEmpty() ? null : ContainerNames.validate(requestedName);
+        Image image = lookupImage(request.image());
+        String id = newId();
+        ContainerConfig config = ContainerConfigMerger.merge(request.config(), image.config().containerConfig(), id);
+        HostConfig hostConfig = HostConfigDefaults.apply(request.hostConfig());
+        List<String> argv = ContainerConfigMerger.argv(config);
+        String hostResolvConf = EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF);
+        List<Digest> diffIds = image.config().rootfs() == null ? List.of() : image.config().rootfs().diffIds();
+
+        Container container;
+        while (true) {
+            String chosen = name != null ? name : ContainerNames.generate(index::nameTaken);
+            var record = new ContainerRecord(id, chosen, Timestamps.rfc3339Nano(Instant.now()), image.id(), diffIds,
+                    argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, RunState.CREATED);
+            container = new Container(record);
+            try {
+                index.add(container);
+                break;
+            } catch (dev.wharf.engine.errors.ConflictException e) {
+                if (name != null) {
+                    throw e;
+                }
+            }
+        }
+        try {
+            store.writeEtcFiles(container.record(), hostResolvConf);
+            store.save(container.record());
+        } catch (IOException | RuntimeException e) {
+            index.remove(container);
+            store.delete(id);
+            throw e;
+        }
+        events.publish(container.record(), "create");
+        return new ContainerCreateResponse(id, List.of());
+    }
+
+    /** Docker's lookup by full ID, name or unique ID prefix; 404 {@code No such container: x}. */
+    public Container get(String reference) {
+        return index.get(reference);
+    }
+
+    public void start(String reference) throws IOException {
+        lifecycle.start(get(reference));
+    }
+
+    public void kill(String reference, String signal) throws IOException {
+        Container container = get(reference);
+        lifecycle.kill(container, Signals.parse(signal));
+    }
+
+    /** POST /containers/{id}/stop: {@code signal} and {@code t} from the query, else the config's, else TERM and 10 s. */
+    public void stop(String reference, String signal, Integer timeoutSeconds) throws IOException {
+        Container container = get(reference);
+        ContainerConfig config = container.record().config();
+        String stopSignal = signal != null && !signal.isEmpty() ? signal : config.stopSignal();
+        int timeout = timeoutSeconds != null ? timeoutSeconds
+                : config.stopTimeout() != null ? config.stopTimeout() : DEFAULT_STOP_TIMEOUT;
+        lifecycle.stop(container, Signals.parse(stopSignal, SIGTERM), timeout);
+    }
+
+    /** POST /containers/{id}/restart: stop when running, then start. */
+    public void restart(String reference, String signal, Integer timeoutSeconds) throws IOException {
+        try {
+            stop(reference, signal, timeoutSeconds);
+        } catch (dev.wharf.engine.errors.NotModifiedException e) {
+            // not running: just start it
+        }
+        start(reference);
+        events.publish(get(reference).record(), "restart");
+    }
+
+    public void resize(String reference, int rows, int cols) throws IOException {
+        lifecycle.resize(get(reference), rows, cols);
+    }
+
+    public void remove(String reference, boolean force) throws IOException {
+        lifecycle.remove(get(reference), force);
+    }
+
+    /**
+     * {@code wait?condition=}: not-running (the default; a created or exited container is done at
+     * once), next-exit, removed.
+     */
+    public CompletableFuture<Container.Exit> waitFor(String reference, String condition) {
+        Container container = get(reference);
+        return switch (condition == null ? "" : condition) {
+            case "", "not-running" -> {
+                container.lock.lock();
+                try {
+                    RunState state = container.record().state();
+                    yield state.running()
+                            ? container.nextExit()
+                            : CompletableFuture.completedFuture(new Container.Exit(state.exitCode(), state.error()));
+                } finally {
+                    container.lock.unlock();
+                }
+            }
+            case "next-exit" -> container.nextExit();
+            case "removed" -> container.removed;
+            default -> throw new InvalidArgumentException("invalid condition: \"" + condition + "\"");
+        };
+    }
+
+    public ContainerInspect inspect(String reference, boolean size) {
+        ContainerRecord record = get(reference).record();
+        Long sizeRw = size ? sizeRw(record) : null;
+        Long sizeRootFs = size ? sizeRw + imageSize(record) : null;
+        return ContainerViews.inspect(record, store, snapshotter.upperDir(record.id()), sizeRw, sizeRootFs);
+    }
+
+    /** GET /containers/json: newest first, running only unless {@code all} (or a filter that implies it). */
+    public List<ContainerSummary> list(boolean all, int limit, boolean size, Filters filters) {
+        var predicate = new ContainerFilters(filters, this::imageIdOf, ref -> get(ref).record());
+        boolean everything = all || limit > 0 || predicate.impliesAll();
+        Instant now = Instant.now();
+        Stream<ContainerRecord> records = index.all().stream().map(Container::record)
+                .filter(r -> everything || r.state().running())
+                .filter(predicate)
+                .sorted(Comparator.comparing((ContainerRecord r) -> Timestamps.parse(r.created())).reversed());
+        if (limit > 0) {
+            records = records.limit(limit);
+        }
+        return records.map(r -> {
+            Long sizeRw = size ? sizeRw(r) : null;
+            return ContainerViews.summary(r, now, sizeRw, size ? sizeRw + imageSize(r) : null);
+        }).toList();
+    }
+
+    /** The k8s-file log conmon writes for the container. */
+    Path logFile(Container container) {
+        return store.logFile(container.id());
+    }
+
+    private Image lookupImage(String reference) throws IOException {
+        if (reference == null || reference.isEmpty()) {
+            throw new InvalidArgumentException("No image specified");
+        }
+        try {
+            return images.lookup(reference).orElseThrow(
+                    () -> new NotFoundException("No such image: " + withDefaultTag(reference)));
+        } catch (InvalidReferenceException e) {
+            throw new InvalidArgumentException(e.getMessage(), e);
+        } catch (ImageException e) {
+            if (String.valueOf(e.getMessage()).contains("multiple IDs")) { // an ambiguous ID prefix
+                throw new InvalidArgumentException(e.getMessage().replaceFirst("^Error response from daemon: ", ""), e);
+            }
+            throw e;
+        }
+    }
+
+    /** How Docker names a missing image: a reference without tag or digest gets {@code :latest}. */
+    static String withDefaultTag(String reference) {
+        if (reference.contains("@") || reference.startsWith("sha256:")) {
+            return reference;
+        }
+        String last = reference.substring(reference.lastIndexOf('/') + 1);
+        return last.contains(":") ? reference : reference + ":latest";
+    }
+
+    private Optional<Digest> imageIdOf(String reference) {
+        try {
+            return images.lookup(reference).map(Image::id);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** 64 hex digits whose short form is not all digits (moby avoids IDs that parse as numbers). */
+    private static String newId() {
+        while (true) {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            String id = HexFormat.of().formatHex(bytes);
+            if (!id.substring(0, 12).chars().allMatch(Character::isDigit)) {
+                return id;
+            }
+        }
+    }
+
+    private long sizeRw(ContainerRecord record) {
+        Path upper = snapshotter.upperDir(record.id());
+        if (!Files.isDirectory(upper)) {
+            return 0;
+        }
+        try (var files = Files.walk(upper)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private long imageSize(ContainerRecord record) {
+        try {
+            return images.get(record.imageId()).map(Image::size).orElse(0L);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

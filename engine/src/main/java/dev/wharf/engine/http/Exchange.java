@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * One Engine API request and its response, in blocking style: each exchange runs on its own virtual
  * thread, so a handler may read the body, wait for a container and stream output as it comes.
- * Exactly one of the respond/stream/hijack methods is called per exchange.
+ * Exactly one of the respond/stream/hijack methods is called per exchange. When the handler returns,
+ * the exchange is over: a stream it left open is ended and a hijacked connection it left open is closed.
  */
 public interface Exchange {
     String method();
@@ -41,6 +42,9 @@ public interface Exchange {
      * 500 ("unexpected EOF" style), a non-JSON Content-Type its 400.
      */
     <T> T bodyJson(Class<T> type) throws IOException;
+
+    /** Adds a header to the reply sent next (e.g. {@code X-Docker-Container-Path-Stat}); call before responding. */
+    Exchange responseHeader(String name, String value);
 
     void respondJson(int status, Object body) throws IOException;
 

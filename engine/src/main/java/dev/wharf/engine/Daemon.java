@@ -1,0 +1,128 @@
+package dev.wharf.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.api.ApiJson;
+import dev.wharf.engine.containers.ContainerRoutes;
+import dev.wharf.engine.containers.ContainerService;
+import dev.wharf.engine.events.EventRoutes;
+import dev.wharf.engine.events.InMemoryEventBus;
+import dev.wharf.engine.http.HttpServer;
+import dev.wharf.engine.http.Router;
+import dev.wharf.engine.images.ImageRoutes;
+import dev.wharf.engine.images.ImageService;
+import dev.wharf.engine.images.UnpackingImport;
+import dev.wharf.engine.system.HostFacts;
+import dev.wharf.engine.system.SystemRoutes;
+import dev.wharf.image.BlobStore;
+import dev.wharf.image.BusyboxImage;
+import dev.wharf.image.FileBlobStore;
+import dev.wharf.image.FileImageStore;
+import dev.wharf.image.ImageStore;
+import dev.wharf.image.TarLayerApplier;
+import dev.wharf.runtime.conmon.ConmonRuntime;
+import dev.wharf.runtime.overlay.OverlaySnapshotter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * wharfd assembled: stores, runtime, services, routes and the API socket. {@link #close()} stops the API
+ * and leaves containers running: they live under conmon, and the next start adopts them again.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
+
+    private final DaemonConfig config;
+    private final HttpServer server;
+    private final ConmonRuntime runtime;
+    private final InMemoryEventBus events;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private Daemon(DaemonConfig config, HttpServer server, ConmonRuntime runtime, InMemoryEventBus events) {
+        this.config = config;
+        this.server = server;
+        this.runtime = runtime;
+        this.events = events;
+    }
+
+    public static Daemon start(DaemonConfig config) throws IOException {
+        Path socket = config.socketPath();
+        DaemonPaths paths = new DaemonPaths(config.dataRoot().toAbsolutePath(), config.execRoot().toAbsolutePath());
+        createPrivateDirectory(paths.dataRoot(), "rwx--x--x");
+        createPrivateDirectory(paths.execRoot(), "rwx------");
+        LOG.log(System.Logger.Level.INFO, "data root " + paths.dataRoot() + ", exec root " + paths.execRoot());
+
+        ObjectMapper json = ApiJson.mapper();
+        BlobStore blobs = new FileBlobStore(paths.content());
+        ImageStore images = new FileImageStore(paths.images(), blobs);
+        OverlaySnapshotter snapshotter = new OverlaySnapshotter(paths.overlay(), new TarLayerApplier());
+        ConmonRuntime runtime = new ConmonRuntime(paths.runtime());
+        InMemoryEventBus events = new InMemoryEventBus();
+        try {
+            ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events);
+            containers.recover();
+            if (config.createBuiltinImages()) {
+                try {
+                    BuiltinImages.createOnce(paths.dataRoot(), config.busybox(), images,
+                            binary -> BusyboxImage.create(blobs, images, binary));
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "built-in images not created: " + e.getMessage());
+                }
+            }
+
+            HostFacts host = HostFacts.probe(ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON);
+            Router router = new Router();
+            new SystemRoutes(host, containers, images, events, paths.dataRoot(), EngineId.load(paths.dataRoot()))
+                    .register(router);
+            new ImageRoutes(new ImageService(images, containers, events, json),
+                    new UnpackingImport(blobs, images, snapshotter), json)
+                    .register(router);
+            new EventRoutes(events, json).register(router);
+            new ContainerRoutes(containers).register(router);
+
+            HttpServer server = HttpServer.start(socket, router, json);
+            LOG.log(System.Logger.Level.INFO, "API listen on " + socket);
+            return new Daemon(config, server, runtime, events);
+        } catch (IOException | RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    public DaemonConfig config() {
+        return config;
+    }
+
+    public Path socket() {
+        return server.socket();
+    }
+
+    /** Blocks until {@link #close()} ran (the main thread of wharfd waits here). */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, "stopping: the API closes, containers keep running");
+        server.close();
+        try {
+            runtime.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the runtime: " + e.getMessage());
+        }
+        closed.countDown();
+    }
+
+    private static void createPrivateDirectory(Path dir, String permissions) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(permissions));
+        }
+    }
+}

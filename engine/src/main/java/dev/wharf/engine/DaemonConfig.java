@@ -1,0 +1,43 @@
+package dev.wharf.engine;
+
+import java.nio.file.Path;
+
+/**
+ * How wharfd is set up.
+ *
+ * @param host the API address; only {@code unix://<path>} is supported
+ * @param busybox the static busybox binary the built-in {@code busybox:latest} image is made from
+ * @param createBuiltinImages whether a first start creates the built-in images (tests turn it off)
+ */
+public record DaemonConfig(String host, Path dataRoot, Path execRoot, Path busybox, boolean createBuiltinImages) {
+    public static final String DEFAULT_HOST = "unix:///run/wharf/wharf.sock";
+
+    public static DaemonConfig defaults() {
+        return new DaemonConfig(DEFAULT_HOST, Path.of("/var/lib/wharf"), Path.of("/run/wharf"),
+                Path.of("/bin/busybox"), true);
+    }
+
+    /** The socket file of a {@code unix://} host. */
+    public Path socketPath() {
+        if (!host.startsWith("unix://")) {
+            throw new IllegalArgumentException("unsupported host " + host + ": only unix:// sockets are supported");
+        }
+        return Path.of(host.substring("unix://".length()));
+    }
+
+    public DaemonConfig withHost(String newHost) {
+        return new DaemonConfig(newHost, dataRoot, execRoot, busybox, createBuiltinImages);
+    }
+
+    public DaemonConfig withDataRoot(Path newDataRoot) {
+        return new DaemonConfig(host, newDataRoot, execRoot, busybox, createBuiltinImages);
+    }
+
+    public DaemonConfig withExecRoot(Path newExecRoot) {
+        return new DaemonConfig(host, dataRoot, newExecRoot, busybox, createBuiltinImages);
+    }
+
+    public DaemonConfig withBuiltinImages(boolean create) {
+        return new DaemonConfig(host, dataRoot, execRoot, busybox, create);
+    }
+}

@@ -1,0 +1,468 @@
+package dev.wharf.engine.containers;
+
+import dev.wharf.api.types.ContainerConfig;
+import dev.wharf.engine.errors.ConflictException;
+import dev.wharf.engine.errors.EngineException;
+import dev.wharf.engine.errors.NotModifiedException;
+import dev.wharf.engine.errors.SystemException;
+import dev.wharf.image.BlobStore;
+import dev.wharf.image.Descriptor;
+import dev.wharf.image.Digest;
+import dev.wharf.image.Image;
+import dev.wharf.image.ImageStore;
+import dev.wharf.runtime.ContainerRuntime;
+import dev.wharf.runtime.ContainerSpec;
+import dev.wharf.runtime.ContainerSpec.ProcessUser;
+import dev.wharf.runtime.CreatedContainer;
+import dev.wharf.runtime.OciRuntimeException;
+import dev.wharf.runtime.RuntimeState;
+import dev.wharf.runtime.UnknownUserException;
+import dev.wharf.runtime.UserResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Start, exit, kill and removal of containers through the snapshotter and the runtime, and the
+ * re-adoption of containers after a daemon restart. Each operation holds the container's lock; a
+ * removal that must wait for an exit releases it while it waits, because the exit is recorded under it.
+ */
+final class ContainerLifecycle {
+    private static final Logger LOG = System.getLogger(ContainerLifecycle.class.getName());
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
+    /** Exit code Docker records when the runtime lost a container without an exit status. */
+    private static final int EXIT_LOST = 255;
+
+    private final ContainerStore store;
+    private final ContainerIndex index;
+    private final BlobStore blobs;
+    private final ImageStore images;
+    private final dev.wharf.runtime.Snapshotter snapshotter;
+    private final ContainerRuntime runtime;
+    private final ContainerEvents events;
+    /** Two containers of one image must not unpack the same layers at once. */
+    private final ReentrantLock unpackLock = new ReentrantLock();
+
+    ContainerLifecycle(ContainerStore store, ContainerIndex index, BlobStore blobs, ImageStore images,
+            dev.wharf.runtime.Snapshotter snapshotter, ContainerRuntime runtime, ContainerEvents events) {
+        this.store = store;
+        this.index = index;
+        this.blobs = blobs;
+        this.images = images;
+        this.snapshotter = snapshotter;
+        this.runtime = runtime;
+        this.events = events;
+    }
+
+    /** Docker's start: 304 when running; on an OCI failure the container keeps no mount, bundle or process. */
+    void start(Container container) throws IOException {
+        container.lock.lock();
+        try {
+            ContainerRecord record = container.record();
+            if (record.state().running()) {
+                throw new NotModifiedException("Container already started");
+            }
+            if (record.state().removing()) {
+                throw new ConflictException("container is marked for removal and cannot be started");
+            }
+            long run = container.beginRun();
+            CreatedContainer created = null;
+            try {
+                Path rootfs = prepareRootfs(record);
+                created = runtime.create(spec(record, rootfs));
+                // Connected before start: conmon replays nothing, and docker run attached already.
+                container.output.connect(record.id(), runtime.attach(record.id()));
+                runtime.start(record.id());
+            } catch (IOException | RuntimeException e) {
+                StartErrors.Failure failure = e instanceof OciRuntimeException
+                        ? StartErrors.fromRuntime(e.getMessage())
+                        : StartErrors.fromDaemon(String.valueOf(e.getMessage()));
+                throw failStart(container, record, failure, e, created != null);
+            }
+            record = record.withState(record.state().started(created.pid(), Instant.now()));
+            container.update(record);
+            store.save(record);
+            events.publish(record, "start");
+            watchExit(container, run);
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
+    private Path prepareRootfs(ContainerRecord record) throws IOException {
+        ensureLayers(record);
+        return snapshotter.mountRootfs(record.id(), record.diffIds());
+    }
+
+    /** The runtime's view: argv, env with Docker's defaults, resolved user, working dir, generated /etc files. */
+    private ContainerSpec spec(ContainerRecord record, Path rootfs) throws IOException {
+        ContainerConfig config = record.config();
+        ProcessUser user;
+        try {
+            user = UserResolver.resolve(rootfs, config.user());
+        } catch (UnknownUserException e) {
+            throw new SystemException(e.getMessage(), e);
+        }
+        String workingDir = config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
+        RootfsDirs.createDirectories(rootfs, workingDir); // Docker creates a missing WorkingDir
+        return new ContainerSpec(record.id(), rootfs, record.argv(), ContainerConfigMerger.processEnv(config),
+                workingDir, user, config.hostname(), config.tty(), config.openStdin(), config.stdinOnce(),
+                Map.of("/etc/hostname", store.hostnameFile(record.id()),
+                        "/etc/hosts", store.hostsFile(record.id()),
+                        "/etc/resolv.conf", store.resolvConfFile(record.id())),
+                Map.of(), store.logFile(record.id()));
+    }
+
+    private void ensureLayers(ContainerRecord record) throws IOException {
+        unpackLock.lock();
+        try {
+            Image image = null;
+            for (int i = 0; i < record.diffIds().size(); i++) {
+                Digest diffId = record.diffIds().get(i);
+                if (snapshotter.hasLayer(diffId)) {
+                    continue;
+                }
+                if (image == null) {
+                    image = images.get(record.imageId()).orElseThrow(
+                            () -> new SystemException("image " + record.imageId() + " of the container is gone"));
+                }
+                Descriptor layer = image.manifest().layers().get(i);
+                try (InputStream tar = blobs.open(layer.digest())) {
+                    snapshotter.unpackLayer(diffId, tar);
+                }
+            }
+        } finally {
+            unpackLock.unlock();
+        }
+    }
+
+    /** Undoes a failed start, records Docker's exit code and error, and wakes next-exit waiters. */
+    private EngineException failStart(Container container, ContainerRecord record, StartErrors.Failure failure,
+            Throwable cause, boolean inRuntime) {
+        container.output.endRun();
+        if (inRuntime) {
+            deleteFromRuntime(record.id());
+        }
+        unmount(record.id());
+        ContainerRecord failed = record.withState(record.state().startFailed(failure.exitCode(), failure.message()));
+        container.update(failed);
+        try {
+            store.save(failed);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot save container " + record.id(), e);
+        }
+        container.exited(new Container.Exit(failure.exitCode(), failure.message()));
+        if (failed.hostConfig().autoRemove()) {
+            // Docker removes an AutoRemove container whose start failed, once the error is reported.
+            Thread.ofVirtual().start(() -> removeQuietly(container));
+        }
+        return failure.toException(cause);
+    }
+
+    private void watchExit(Container container, long run) {
+        runtime.awaitExit(container.id()).whenComplete((code, error) -> Thread.ofVirtual()
+                .name("exit-" + container.record().shortId())
+                .start(() -> recordExit(container, run, error == null ? code : EXIT_LOST)));
+    }
+
+    /** The process of {@code run} exited: record it, release its runtime and mount, maybe auto-remove. */
+    private void recordExit(Container container, long run, int exitCode) {
+        boolean autoRemove;
+        container.lock.lock();
+        try {
+            ContainerRecord record = container.record();
+            if (container.currentRun() != run || !record.state().running()) {
+                return;
+            }
+            boolean oom = false;
+            try {
+                oom = runtime.state(record.id()).oomKilled();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "no runtime state for " + record.id(), e);
+            }
+            cleanUpRun(record.id());
+            record = record.withState(record.state().exited(exitCode, oom, Instant.now()));
+            container.update(record);
+            try {
+                store.save(record);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot save container " + record.id(), e);
+            }
+            if (oom) {
+                events.publish(record, "oom");
+            }
+            events.publish(record, "die", Map.of("exitCode", Integer.toString(exitCode)));
+            container.exited(new Container.Exit(exitCode, ""));
+            autoRemove = record.hostConfig().autoRemove();
+        } finally {
+            container.lock.unlock();
+        }
+        if (autoRemove) {
+            removeQuietly(container);
+        }
+    }
+
+    /** The runtime's container and the rootfs mount go; the writable layer stays (logs, diff, restart). */
+    private void cleanUpRun(String id) {
+        deleteFromRuntime(id);
+        unmount(id);
+    }
+
+    private void deleteFromRuntime(String id) {
+        try {
+            runtime.delete(id);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot delete runtime state of " + id, e);
+        }
+    }
+
+    private void unmount(String id) {
+        try {
+            snapshotter.unmountRootfs(id);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot unmount rootfs of " + id, e);
+        }
+    }
+
+    /** Whether the runtime still holds anything of the container (a bundle, a monitor, a runc state). */
+    private boolean knownToRuntime(String id) {
+        try {
+            return runtime.state(id).status() != RuntimeState.Status.UNKNOWN;
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    void kill(Container container, int signal) throws IOException {
+        container.lock.lock();
+        try {
+            ContainerRecord record = container.record();
+            if (!record.state().running()) {
+                throw new ConflictException("Container " + record.id() + " is not running");
+            }
+            runtime.kill(record.id(), signal);
+            events.publish(record, "kill", Map.of("signal", Integer.toString(signal)));
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
+    /**
+     * Docker's stop: the stop signal (the config's StopSignal, else SIGTERM), then SIGKILL after
+     * {@code timeoutSeconds} (negative: wait forever); 304 when the container is not running.
+     */
+    void stop(Container container, int signal, int timeoutSeconds) throws IOException {
+        java.util.concurrent.CompletableFuture<Container.Exit> exit;
+        container.lock.lock();
+        try {
+            ContainerRecord record = container.record();
+            if (!record.state().running()) {
+                throw new NotModifiedException("Container already stopped");
+            }
+            exit = container.nextExit();
+            runtime.kill(record.id(), signal);
+            events.publish(record, "kill", Map.of("signal", Integer.toString(signal)));
+        } finally {
+            container.lock.unlock();
+        }
+        try {
+            if (timeoutSeconds < 0) {
+                exit.get();
+            } else {
+                exit.get(timeoutSeconds, TimeUnit.SECONDS);
+            }
+        } catch (TimeoutException e) {
+            container.lock.lock();
+            try {
+                if (container.record().state().running()) {
+                    runtime.kill(container.id(), Signals.SIGKILL);
+                    events.publish(container.record(), "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+                }
+            } finally {
+                container.lock.unlock();
+            }
+            awaitExit(container, exit, false);
+        } catch (ExecutionException e) {
+            throw new SystemException("cannot stop container " + container.id(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SystemException("interrupted while stopping container " + container.id(), e);
+        }
+        events.publish(container.record(), "stop");
+    }
+
+    void resize(Container container, int rows, int cols) throws IOException {
+        container.lock.lock();
+        try {
+            if (container.record().state().running()) {
+                runtime.resize(container.id(), rows, cols);
+            }
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
+    /** Docker's rm: 409 for a running container unless forced; forced = SIGKILL, wait for the exit, remove. */
+    void remove(Container container, boolean force) throws IOException {
+        var exit = (java.util.concurrent.CompletableFuture<Container.Exit>) null;
+        container.lock.lock();
+        try {
+            ContainerRecord record = container.record();
+            if (record.state().removing()) {
+                throw new ConflictException("removal of container " + record.id() + " is already in progress");
+            }
+            if (record.state().running()) {
+                if (!force) {
+                    throw new ConflictException("You cannot remove a running container " + record.id()
+                            + ". Stop the container before attempting removal or force remove");
+                }
+                exit = container.nextExit();
+                runtime.kill(record.id(), Signals.SIGKILL);
+                events.publish(record, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+            }
+            record = record.withState(record.state().removing(true));
+            container.update(record);
+            store.save(record);
+        } finally {
+            container.lock.unlock();
+        }
+        if (exit != null) {
+            awaitExit(container, exit, true);
+        }
+        container.lock.lock();
+        try {
+            ContainerRecord record = container.record();
+            if (knownToRuntime(record.id())) {
+                deleteFromRuntime(record.id());
+            }
+            snapshotter.remove(record.id());
+            store.delete(record.id());
+            index.remove(container);
+            events.publish(record, "destroy");
+            // moby's SetRemoved clears the state's error: a removed wait reports only the exit code.
+            container.removed.complete(new Container.Exit(record.state().exitCode(), ""));
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
+    /** Waits for the exit a SIGKILL must bring; {@code removing}: undo the removal mark when it does not come. */
+    private void awaitExit(Container container, java.util.concurrent.CompletableFuture<Container.Exit> exit,
+            boolean removing) throws IOException {
+        try {
+            exit.get(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            if (removing) {
+                unmarkRemoving(container);
+            }
+            throw new SystemException("Could not kill running container " + container.id()
+                    + (removing ? ", cannot remove - container did not exit" : ""), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (removing) {
+                unmarkRemoving(container);
+            }
+            throw new SystemException("interrupted while removing container " + container.id(), e);
+        }
+    }
+
+    private void unmarkRemoving(Container container) {
+        container.lock.lock();
+        try {
+            ContainerRecord record = container.record().withState(container.record().state().removing(false));
+            container.update(record);
+            store.save(record);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot save container " + container.id(), e);
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
+    private void removeQuietly(Container container) {
+        try {
+            remove(container, true);
+        } catch (ConflictException e) {
+            LOG.log(Level.DEBUG, "auto-remove of {0}: {1}", container.id(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "auto-remove of " + container.id() + " failed", e);
+        }
+    }
+
+    /**
+     * Re-adopts a container found on disk at daemon start: a running one still under conmon is
+     * watched and relayed again; one that exited meanwhile gets its exit recorded (and is auto-removed);
+     * one that never started loses any half-made runtime state.
+     */
+    void recover(Container container) {
+        boolean autoRemove = false;
+        container.lock.lock();
+        try {
+            ContainerRecord record = container.record();
+            if (record.state().removing()) {
+                autoRemove = true; // finish the interrupted removal
+            } else if (record.state().running()) {
+                autoRemove = recoverRunning(container, record);
+            } else {
+                if (knownToRuntime(record.id())) {
+                    deleteFromRuntime(record.id()); // created by a daemon that died before start
+                }
+                unmount(record.id());
+            }
+        } finally {
+            container.lock.unlock();
+        }
+        if (autoRemove) {
+            removeQuietly(container);
+        }
+    }
+
+    /** @return whether the container exited meanwhile and should be auto-removed */
+    private boolean recoverRunning(Container container, ContainerRecord record) {
+        RuntimeState state;
+        try {
+            state = runtime.state(record.id());
+        } catch (IOException e) {
+            state = new RuntimeState(RuntimeState.Status.UNKNOWN, 0, java.util.OptionalInt.empty(), false);
+        }
+        if (state.exitCode().isEmpty() && state.status() == RuntimeState.Status.RUNNING) {
+            long run = container.beginRun();
+            try {
+                container.output.connect(record.id(), runtime.attach(record.id()));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot re-attach to " + record.id() + "; its output is only in the log", e);
+            }
+            watchExit(container, run);
+            return false;
+        }
+        int exitCode = state.exitCode().orElse(EXIT_LOST);
+        if (state.status() != RuntimeState.Status.UNKNOWN || state.exitCode().isPresent()) {
+            deleteFromRuntime(record.id());
+        }
+        unmount(record.id());
+        ContainerRecord exited = record.withState(record.state().exited(exitCode, state.oomKilled(), Instant.now()));
+        container.update(exited);
+        try {
+            store.save(exited);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot save container " + record.id(), e);
+        }
+        events.publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
+        container.exited(new Container.Exit(exitCode, ""));
+        return exited.hostConfig().autoRemove();
+    }
+
+    List<Container> all() {
+        return index.all();
+    }
+}
