@@ -1,259 +1,63 @@
-// Generated from the Engine API wire spec; edit freely, there is no generator in the build.
 package dev.wharf.api.types;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
-/** Body of POST /containers/create: Docker flattens the ContainerConfig fields into the top level
- * and adds HostConfig and NetworkingConfig; {@link #config()} and {@link #of} convert. */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record ContainerCreateRequest(
-        @JsonProperty("Hostname") String hostname,
-        @JsonProperty("Domainname") String domainname,
-        @JsonProperty("User") String user,
-        @JsonProperty("AttachStdin") boolean attachStdin,
-        @JsonProperty("AttachStdout") boolean attachStdout,
-        @JsonProperty("AttachStderr") boolean attachStderr,
-        @JsonProperty("ExposedPorts") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Object>> exposedPorts,
-        @JsonProperty("Tty") boolean tty,
-        @JsonProperty("OpenStdin") boolean openStdin,
-        @JsonProperty("StdinOnce") boolean stdinOnce,
-        @JsonProperty("Env") List<String> env,
-        @JsonProperty("Cmd") List<String> cmd,
-        @JsonProperty("Healthcheck") @JsonInclude(JsonInclude.Include.NON_EMPTY) HealthConfig healthcheck,
-        @JsonProperty("ArgsEscaped") @JsonInclude(JsonInclude.Include.NON_EMPTY) Boolean argsEscaped,
-        @JsonProperty("Image") String image,
-        @JsonProperty("Volumes") Map<String, Map<String, Object>> volumes,
-        @JsonProperty("WorkingDir") String workingDir,
-        @JsonProperty("Entrypoint") List<String> entrypoint,
-        @JsonProperty("NetworkDisabled") @JsonInclude(JsonInclude.Include.NON_EMPTY) Boolean networkDisabled,
-        @JsonProperty("MacAddress") @JsonInclude(JsonInclude.Include.NON_EMPTY) String macAddress,
-        @JsonProperty("OnBuild") List<String> onBuild,
-        @JsonProperty("Labels") Map<String, String> labels,
-        @JsonProperty("StopSignal") @JsonInclude(JsonInclude.Include.NON_EMPTY) String stopSignal,
-        @JsonProperty("StopTimeout") @JsonInclude(JsonInclude.Include.NON_EMPTY) Integer stopTimeout,
-        @JsonProperty("Shell") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> shell,
-        @JsonProperty("HostConfig") HostConfig hostConfig,
-        @JsonProperty("NetworkingConfig") NetworkingConfig networkingConfig) {
-    /** The container configuration part of this request. */
-    public ContainerConfig config() {
-        return new ContainerConfig(hostname, domainname, user, attachStdin, attachStdout, attachStderr, exposedPorts, tty, openStdin, stdinOnce, env, cmd, healthcheck, argsEscaped, image, volumes, workingDir, entrypoint, networkDisabled, macAddress, onBuild, labels, stopSignal, stopTimeout, shell);
+/**
+ * Body of POST /containers/create. On the wire Docker flattens the {@link ContainerConfig} fields into the
+ * top level beside {@code HostConfig} and {@code NetworkingConfig}; here the three parts stay apart, and
+ * a small (de)serializer does the flattening, so ContainerConfig is defined once.
+ */
+@JsonSerialize(using = ContainerCreateRequest.FlatSerializer.class)
+@JsonDeserialize(using = ContainerCreateRequest.FlatDeserializer.class)
+public record ContainerCreateRequest(ContainerConfig config, HostConfig hostConfig, NetworkingConfig networkingConfig) {
+    private static final String HOST_CONFIG = "HostConfig";
+    private static final String NETWORKING_CONFIG = "NetworkingConfig";
+
+    public ContainerCreateRequest {
+        config = config == null ? ContainerConfig.builder().build() : config;
     }
 
-    /** Flattens a configuration into a create body, as Docker does on the wire. */
-    public static ContainerCreateRequest of(ContainerConfig config, HostConfig hostConfig, NetworkingConfig networkingConfig) {
-        return new ContainerCreateRequest(config.hostname(), config.domainname(), config.user(), config.attachStdin(), config.attachStdout(), config.attachStderr(), config.exposedPorts(), config.tty(), config.openStdin(), config.stdinOnce(), config.env(), config.cmd(), config.healthcheck(), config.argsEscaped(), config.image(), config.volumes(), config.workingDir(), config.entrypoint(), config.networkDisabled(), config.macAddress(), config.onBuild(), config.labels(), config.stopSignal(), config.stopTimeout(), config.shell(), hostConfig, networkingConfig);
+    public static ContainerCreateRequest of(ContainerConfig config) {
+        return new ContainerCreateRequest(config, null, null);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    static final class FlatSerializer extends JsonSerializer<ContainerCreateRequest> {
+        @Override
+        public void serialize(ContainerCreateRequest request, JsonGenerator out, SerializerProvider provider)
+                throws IOException {
+            ObjectMapper mapper = (ObjectMapper) out.getCodec();
+            ObjectNode body = mapper.valueToTree(request.config());
+            body.set(HOST_CONFIG, mapper.valueToTree(request.hostConfig()));
+            body.set(NETWORKING_CONFIG, mapper.valueToTree(request.networkingConfig()));
+            out.writeTree(body);
+        }
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.hostname = hostname;
-        b.domainname = domainname;
-        b.user = user;
-        b.attachStdin = attachStdin;
-        b.attachStdout = attachStdout;
-        b.attachStderr = attachStderr;
-        b.exposedPorts = exposedPorts;
-        b.tty = tty;
-        b.openStdin = openStdin;
-        b.stdinOnce = stdinOnce;
-        b.env = env;
-        b.cmd = cmd;
-        b.healthcheck = healthcheck;
-        b.argsEscaped = argsEscaped;
-        b.image = image;
-        b.volumes = volumes;
-        b.workingDir = workingDir;
-        b.entrypoint = entrypoint;
-        b.networkDisabled = networkDisabled;
-        b.macAddress = macAddress;
-        b.onBuild = onBuild;
-        b.labels = labels;
-        b.stopSignal = stopSignal;
-        b.stopTimeout = stopTimeout;
-        b.shell = shell;
-        b.hostConfig = hostConfig;
-        b.networkingConfig = networkingConfig;
-        return b;
-    }
-
-    /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
-    public static final class Builder {
-        private String hostname = "";
-        private String domainname = "";
-        private String user = "";
-        private boolean attachStdin;
-        private boolean attachStdout;
-        private boolean attachStderr;
-        private Map<String, Map<String, Object>> exposedPorts;
-        private boolean tty;
-        private boolean openStdin;
-        private boolean stdinOnce;
-        private List<String> env;
-        private List<String> cmd;
-        private HealthConfig healthcheck;
-        private Boolean argsEscaped;
-        private String image = "";
-        private Map<String, Map<String, Object>> volumes;
-        private String workingDir = "";
-        private List<String> entrypoint;
-        private Boolean networkDisabled;
-        private String macAddress;
-        private List<String> onBuild;
-        private Map<String, String> labels;
-        private String stopSignal;
-        private Integer stopTimeout;
-        private List<String> shell;
-        private HostConfig hostConfig;
-        private NetworkingConfig networkingConfig;
-
-        private Builder() {}
-
-        public Builder hostname(String hostname) {
-            this.hostname = hostname;
-            return this;
+    static final class FlatDeserializer extends JsonDeserializer<ContainerCreateRequest> {
+        @Override
+        public ContainerCreateRequest deserialize(JsonParser in, DeserializationContext context) throws IOException {
+            ObjectMapper mapper = (ObjectMapper) in.getCodec();
+            JsonNode body = mapper.readTree(in);
+            // ContainerConfig ignores unknown properties, so the two nested objects are skipped there.
+            return new ContainerCreateRequest(mapper.treeToValue(body, ContainerConfig.class),
+                    part(mapper, body, HOST_CONFIG, HostConfig.class),
+                    part(mapper, body, NETWORKING_CONFIG, NetworkingConfig.class));
         }
 
-        public Builder domainname(String domainname) {
-            this.domainname = domainname;
-            return this;
-        }
-
-        public Builder user(String user) {
-            this.user = user;
-            return this;
-        }
-
-        public Builder attachStdin(boolean attachStdin) {
-            this.attachStdin = attachStdin;
-            return this;
-        }
-
-        public Builder attachStdout(boolean attachStdout) {
-            this.attachStdout = attachStdout;
-            return this;
-        }
-
-        public Builder attachStderr(boolean attachStderr) {
-            this.attachStderr = attachStderr;
-            return this;
-        }
-
-        public Builder exposedPorts(Map<String, Map<String, Object>> exposedPorts) {
-            this.exposedPorts = exposedPorts;
-            return this;
-        }
-
-        public Builder tty(boolean tty) {
-            this.tty = tty;
-            return this;
-        }
-
-        public Builder openStdin(boolean openStdin) {
-            this.openStdin = openStdin;
-            return this;
-        }
-
-        public Builder stdinOnce(boolean stdinOnce) {
-            this.stdinOnce = stdinOnce;
-            return this;
-        }
-
-        public Builder env(List<String> env) {
-            this.env = env;
-            return this;
-        }
-
-        public Builder cmd(List<String> cmd) {
-            this.cmd = cmd;
-            return this;
-        }
-
-        public Builder healthcheck(HealthConfig healthcheck) {
-            this.healthcheck = healthcheck;
-            return this;
-        }
-
-        public Builder argsEscaped(Boolean argsEscaped) {
-            this.argsEscaped = argsEscaped;
-            return this;
-        }
-
-        public Builder image(String image) {
-            this.image = image;
-            return this;
-        }
-
-        public Builder volumes(Map<String, Map<String, Object>> volumes) {
-            this.volumes = volumes;
-            return this;
-        }
-
-        public Builder workingDir(String workingDir) {
-            this.workingDir = workingDir;
-            return this;
-        }
-
-        public Builder entrypoint(List<String> entrypoint) {
-            this.entrypoint = entrypoint;
-            return this;
-        }
-
-        public Builder networkDisabled(Boolean networkDisabled) {
-            this.networkDisabled = networkDisabled;
-            return this;
-        }
-
-        public Builder macAddress(String macAddress) {
-            this.macAddress = macAddress;
-            return this;
-        }
-
-        public Builder onBuild(List<String> onBuild) {
-            this.onBuild = onBuild;
-            return this;
-        }
-
-        public Builder labels(Map<String, String> labels) {
-            this.labels = labels;
-            return this;
-        }
-
-        public Builder stopSignal(String stopSignal) {
-            this.stopSignal = stopSignal;
-            return this;
-        }
-
-        public Builder stopTimeout(Integer stopTimeout) {
-            this.stopTimeout = stopTimeout;
-            return this;
-        }
-
-        public Builder shell(List<String> shell) {
-            this.shell = shell;
-            return this;
-        }
-
-        public Builder hostConfig(HostConfig hostConfig) {
-            this.hostConfig = hostConfig;
-            return this;
-        }
-
-        public Builder networkingConfig(NetworkingConfig networkingConfig) {
-            this.networkingConfig = networkingConfig;
-            return this;
-        }
-
-
-        public ContainerCreateRequest build() {
-            return new ContainerCreateRequest(hostname, domainname, user, attachStdin, attachStdout, attachStderr, exposedPorts, tty, openStdin, stdinOnce, env, cmd, healthcheck, argsEscaped, image, volumes, workingDir, entrypoint, networkDisabled, macAddress, onBuild, labels, stopSignal, stopTimeout, shell, hostConfig, networkingConfig);
+        private static <T> T part(ObjectMapper mapper, JsonNode body, String name, Class<T> type) throws IOException {
+            JsonNode node = body.get(name);
+            return node == null || node.isNull() ? null : mapper.treeToValue(node, type);
         }
     }
 }

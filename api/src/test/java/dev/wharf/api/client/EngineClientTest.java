@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.api.stream.MultiplexedStream;
 import dev.wharf.api.stream.StreamType;
+import dev.wharf.api.types.ContainerConfig;
 import dev.wharf.api.types.ContainerCreateRequest;
 import dev.wharf.api.types.ProgressMessage;
 import java.io.ByteArrayInputStream;
@@ -45,7 +46,7 @@ class EngineClientTest {
                 FakeEngine.respond(out, "HTTP/1.1 201 Created\r\nContent-Type: application/json", "{\"Id\":\"abc\",\"Warnings\":[]}");
             }
         })) {
-            var created = engine.client().containerCreate(ContainerCreateRequest.builder().image("busybox").build(), "web");
+            var created = engine.client().containerCreate(ContainerCreateRequest.of(ContainerConfig.builder().image("busybox").build()), "web");
             assertThat(created.id()).isEqualTo("abc");
             var create = engine.requests.get(1);
             assertThat(create.target()).isEqualTo("/v1.44/containers/create?name=web");

@@ -18,7 +18,7 @@ class WireRoundTripTest {
     @Test
     void createBodyOfRunRm() throws IOException {
         var request = roundTrip("t05-create.json", ContainerCreateRequest.class);
-        assertThat(request.cmd()).containsExactly("echo", "hi");
+        assertThat(request.config().cmd()).containsExactly("echo", "hi");
         assertThat(request.hostConfig().autoRemove()).isTrue();
         assertThat(request.networkingConfig().endpointsConfig()).containsKey("default");
         assertThat(request.config().image()).isEqualTo("busybox");
@@ -59,7 +59,7 @@ class WireRoundTripTest {
     @Test
     void flatCreateBodyConvertsToAndFromConfig() {
         var config = ContainerConfig.builder().image("busybox").cmd(List.of("true")).labels(Map.of("a", "b")).build();
-        var request = ContainerCreateRequest.of(config, null, null);
+        var request = ContainerCreateRequest.of(config);
         assertThat(request.config()).isEqualTo(config);
         assertThat(ApiJson.toJson(request)).startsWith("{\"Hostname\":\"\"").contains("\"Image\":\"busybox\"")
                 .doesNotContain("\"config\"", "\"Config\"");

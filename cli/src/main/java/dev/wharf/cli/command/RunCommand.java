@@ -142,7 +142,7 @@ public final class RunCommand extends EngineCommand {
                 .memorySwappiness(-1L) // what the docker CLI sends for "unset"
                 .build();
         var networking = new NetworkingConfig(Map.of("default", EndpointSettings.builder().build()));
-        return ContainerCreateRequest.of(config, hostConfig, networking);
+        return new ContainerCreateRequest(config, hostConfig, networking);
     }
 
     /** Creates the container, pulling the image first when the daemon does not have it. */

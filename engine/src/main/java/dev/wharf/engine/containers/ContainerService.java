@@ -104,7 +104,7 @@ public final class ContainerService {
             throw new InvalidArgumentException("config cannot be empty in order to create a container");
         }
         String name = requestedName == null || requestedName.isEmpty() ? null : ContainerNames.validate(requestedName);
-        Image image = lookupImage(request.image());
+        Image image = lookupImage(request.config().image());
         String id = newId();
         ContainerConfig config = ContainerConfigMerger.merge(request.config(), image.config().containerConfig(), id);
         HostConfig hostConfig = HostConfigDefaults.apply(request.hostConfig());

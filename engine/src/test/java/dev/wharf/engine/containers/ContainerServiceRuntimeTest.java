@@ -175,8 +175,8 @@ class ContainerServiceRuntimeTest {
 
     @Test
     void stdinReachesTheProcess() throws Exception {
-        var request = ContainerCreateRequest.builder().image("busybox").cmd(List.of("cat"))
-                .attachStdin(true).openStdin(true).stdinOnce(true).build();
+        var request = ContainerCreateRequest.of(dev.wharf.api.types.ContainerConfig.builder().image("busybox").cmd(List.of("cat"))
+                .attachStdin(true).openStdin(true).stdinOnce(true).build());
         String id = service.create(request, null).id();
         var output = subscribe(id);
         var exit = service.waitFor(id, "next-exit");
@@ -191,8 +191,8 @@ class ContainerServiceRuntimeTest {
     }
 
     private String create(List<String> cmd, boolean autoRemove, String name) throws IOException {
-        var request = ContainerCreateRequest.builder().image("busybox").cmd(cmd)
-                .hostConfig(HostConfig.builder().autoRemove(autoRemove).build()).build();
+        var request = new ContainerCreateRequest(dev.wharf.api.types.ContainerConfig.builder().image("busybox").cmd(cmd).build(),
+                HostConfig.builder().autoRemove(autoRemove).build(), null);
         return service.create(request, name).id();
     }
 
