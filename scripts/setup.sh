@@ -44,4 +44,4 @@ fi
 echo "==> the built-in image"
 wharf images busybox
 echo "==> a demo container: its own hostname and process list"
-wharf run --rm --hostname wharf-demo busybox sh -c 'echo "hostname: $(hostname)"; ps'
+wharf run --rm --hostname wharf-demo busybox sh -c 'echo "hostname: $(hostname)"; ps; echo "(pid 1 is the container'"'"'s shell; no host process is visible)"'
