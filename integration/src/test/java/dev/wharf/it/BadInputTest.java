@@ -42,6 +42,7 @@ class BadInputTest extends EndToEndTest {
         assertThat(wharfOk("ps", "-a", "--no-trunc")).contains("badcmd").contains("Created");
         assertThat(dockerOk("inspect", "-f", "{{.State.ExitCode}}", "badcmd").strip()).isEqualTo("127");
         assertThat(Leftovers.mountsUnder(root)).isEmpty();
+        assertThat(Leftovers.bundles(daemon.execRoot().resolve("runtime"))).isEmpty();
         assertThat(Leftovers.processesMentioning(root)).allMatch(p -> p.contains("wharfd") || p.contains("Wharfd"));
         wharfOk("rm", "badcmd");
     }

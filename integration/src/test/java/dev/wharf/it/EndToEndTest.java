@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,8 @@ abstract class EndToEndTest {
                 wharf.run("rm", "-f", id);
             }
             daemon.stop();
-            List<String> left = Leftovers.find(root, cgroupsBefore);
+            List<String> left = new ArrayList<>(Leftovers.find(root, cgroupsBefore));
+            left.addAll(Leftovers.bundles(daemon.execRoot().resolve("runtime")));
             assertThat(left).as("left behind by %s; daemon log:\n%s", getClass().getSimpleName(), daemon.log())
                     .isEmpty();
         } finally {

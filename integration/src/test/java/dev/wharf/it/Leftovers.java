@@ -29,6 +29,18 @@ final class Leftovers {
         return found;
     }
 
+    /** OCI bundles still in the runtime's directory (runc's own state directory aside). */
+    static List<String> bundles(Path runtimeDir) throws IOException {
+        if (!Files.isDirectory(runtimeDir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(runtimeDir)) {
+            return entries.filter(dir -> Files.exists(dir.resolve("config.json")))
+                    .map(dir -> "bundle: " + dir)
+                    .toList();
+        }
+    }
+
     static List<String> mountsUnder(Path root) throws IOException {
         return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
                 .filter(line -> line.contains(root.toString()))
