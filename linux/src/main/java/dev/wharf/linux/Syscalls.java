@@ -28,6 +28,7 @@ public final class Syscalls {
     public static final int MNT_DETACH = 2;
 
     public static final int S_IFCHR = 0020000;
+    public static final int S_IFIFO = 0010000;
 
     private static final MethodHandle MOUNT = Native.bind("mount",
             FunctionDescriptor.of(INT, ADDRESS, ADDRESS, ADDRESS, LONG, ADDRESS));
@@ -66,6 +67,11 @@ public final class Syscalls {
     public static void mknod(Path path, int mode, long dev) throws ErrnoException {
         Native.call("mknod", path.toString(), (arena, errno) ->
                 (int) MKNOD.invokeExact(errno, Native.cString(arena, path.toString()), mode, dev));
+    }
+
+    /** mkfifo(3), as mknod(2) of a FIFO ({@code mode}: the permission bits, before the umask). */
+    public static void mkfifo(Path path, int mode) throws ErrnoException {
+        mknod(path, S_IFIFO | mode, 0);
     }
 
     public static long makedev(int major, int minor) {

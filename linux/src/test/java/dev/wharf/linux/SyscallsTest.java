@@ -30,6 +30,13 @@ class SyscallsTest {
     }
 
     @Test
+    void mkfifoMakesAFifo() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        Syscalls.mkfifo(fifo, 0600);
+        assertThat(Files.readAttributes(fifo, "unix:mode").get("mode")).isEqualTo(Syscalls.S_IFIFO | 0600);
+    }
+
+    @Test
     void makedevMatchesGlibc() {
         assertThat(Syscalls.makedev(0, 0)).isZero();
         assertThat(Syscalls.makedev(1, 3)).isEqualTo(0x103);

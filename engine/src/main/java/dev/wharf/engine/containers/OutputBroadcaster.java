@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class OutputBroadcaster {
     private static final Logger LOG = System.getLogger(OutputBroadcaster.class.getName());
+    private static final long RELAY_STACK_BYTES = 256 * 1024;
 
     /** Receives chunks on the reader thread: must not block (queue them). */
     interface Subscriber {
@@ -63,7 +64,8 @@ final class OutputBroadcaster {
         } finally {
             lock.unlock();
         }
-        Thread.ofPlatform().daemon().name("attach-" + containerId.substring(0, 12))
+        // The relay loop is shallow: a small stack keeps one thread per running container cheap.
+        Thread.ofPlatform().daemon().name("attach-" + containerId.substring(0, 12)).stackSize(RELAY_STACK_BYTES)
                 .start(() -> relay(newConnection));
     }
 

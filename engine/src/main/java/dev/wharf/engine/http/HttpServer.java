@@ -45,8 +45,8 @@ public final class HttpServer implements AutoCloseable {
         Files.createDirectories(socket.toAbsolutePath().getParent());
         removeStaleSocket(socket);
         Dispatcher dispatcher = new Dispatcher(router);
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(
-                Math.min(4, Runtime.getRuntime().availableProcessors()),
+        // One I/O thread is plenty: it only moves bytes on a local socket, handlers run on virtual threads.
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("wharf-http", true), EpollIoHandler.newFactory());
         try {
             Channel channel = new ServerBootstrap()

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.runtime.ContainerSpec;
 import dev.wharf.runtime.OciRuntimeException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,16 +17,15 @@ import java.util.concurrent.TimeoutException;
  * Starts conmon for one container and waits for its report on {@code runc create}.
  *
  * <p>conmon reads its sync and start pipes from fds 3 and 4, which ProcessBuilder cannot place, so a
- * shell trampoline opens fd 3 on the container's {@code sync} file and moves our stdin pipe to 4
- * before exec'ing conmon. The sync channel is a regular file, not our stdout pipe, because the JDK
- * closes a child's pipes as soon as that child exits: the launcher exits right after forking, and
- * the monitor's later report would be lost (and its write fail with EPIPE). The monitor is never
- * our child, sits in its own session and outlives the daemon.
+ * shell trampoline opens fd 3 on the container's {@code sync} FIFO ({@link SyncFifo}) and moves our
+ * stdin pipe to 4 before exec'ing conmon. The sync channel is a FIFO of our own, not our stdout pipe,
+ * because the JDK closes a child's pipes as soon as that child exits: the launcher exits right after
+ * forking, and the monitor's later report would be lost (and its write fail with EPIPE). The monitor
+ * is never our child, sits in its own session and outlives the daemon.
  */
 final class ConmonLauncher {
     private static final String TRAMPOLINE = "exec 3>sync 4<&0 </dev/null >&2; exec \"$0\" \"$@\"";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long POLL_MILLIS = 5;
 
     private final Path conmon;
     private final Runc runc;
@@ -48,6 +45,13 @@ final class ConmonLauncher {
         builder.environment().put("_OCI_SYNCPIPE", "3");
         builder.environment().put("_OCI_STARTPIPE", "4");
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        try (SyncFifo sync = SyncFifo.create(files.syncFile())) {
+            return create(spec, files, builder, sync);
+        }
+    }
+
+    private int create(ContainerSpec spec, ContainerFiles files, ProcessBuilder builder, SyncFifo sync)
+            throws IOException {
         Process launcher = builder.start();
         CompletableFuture<String> launcherErrors = CommandRunner.drain(launcher.getErrorStream());
         try {
@@ -62,7 +66,14 @@ final class ConmonLauncher {
             if (launcher.exitValue() != 0) {
                 throw new OciRuntimeException("conmon failed: " + launcherErrors.get(timeout.toMillis(), TimeUnit.MILLISECONDS).strip());
             }
-            SyncMessage message = JSON.readValue(awaitSyncLine(files), SyncMessage.class);
+            String line = sync.awaitLine(timeout.toMillis(), () -> MonitorProcess.isAlive(files));
+            if (line.isEmpty() && MonitorProcess.isAlive(files)) {
+                throw new TimeoutException();
+            }
+            if (line.isEmpty()) {
+                throw new OciRuntimeException("conmon exited before reporting the container's creation");
+            }
+            SyncMessage message = JSON.readValue(line, SyncMessage.class);
             if (message.data() <= 0) {
                 throw new OciRuntimeException(RuncMessages.clean(message.message() == null ? "runc create failed" : message.message()));
             }
@@ -74,26 +85,6 @@ final class ConmonLauncher {
             throw new IOException("interrupted while creating container " + spec.id(), e);
         } catch (ExecutionException e) {
             throw new IOException("reading conmon's errors failed", e.getCause());
-        }
-    }
-
-    /** Polls the sync file for conmon's one-line report, giving up when the monitor is gone or time is up. */
-    private String awaitSyncLine(ContainerFiles files) throws IOException, InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            boolean monitorGone = !MonitorProcess.isAlive(files);
-            String text = Files.readString(files.syncFile(), StandardCharsets.UTF_8);
-            int newline = text.indexOf('\n');
-            if (newline >= 0) {
-                return text.substring(0, newline);
-            }
-            if (monitorGone) {
-                throw new OciRuntimeException("conmon exited before reporting the container's creation");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException();
-            }
-            Thread.sleep(POLL_MILLIS);
         }
     }
 

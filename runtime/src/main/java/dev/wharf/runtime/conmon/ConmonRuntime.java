@@ -99,11 +99,16 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
 
     /**
      * Exit file → stopped (with its code); a live monitor → created or running; otherwise conmon is
-     * gone without a record and {@code runc state} is all we have (no exit code).
+     * gone without a record and {@code runc state} is all we have (no exit code). No bundle means
+     * nothing at all: it is made before runc runs and deleted after {@code runc delete}, so the
+     * common check after a removal costs no runc process.
      */
     @Override
     public RuntimeState state(String containerId) throws IOException {
         ContainerFiles files = files(containerId);
+        if (!Files.isDirectory(files.dir())) {
+            return new RuntimeState(Status.UNKNOWN, 0, OptionalInt.empty(), false);
+        }
         boolean oom = Files.exists(files.oomFile());
         int pid = MonitorProcess.readPid(files.pidfile()).orElse(0);
         OptionalInt exit = ExitFiles.read(files);
@@ -184,13 +189,16 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     private static void awaitMonitorExit(ContainerFiles files) throws IOException {
         long deadline = System.nanoTime() + MONITOR_EXIT_TIMEOUT.toNanos();
         OptionalInt pid;
+        // Usually gone already or within a millisecond or two: start polling fast, back off to 20 ms.
+        long pauseMillis = 1;
         while ((pid = MonitorProcess.alivePid(files)).isPresent()) {
             if (System.nanoTime() > deadline) {
                 ProcessHandle.of(pid.getAsInt()).ifPresent(ProcessHandle::destroyForcibly);
                 return;
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(pauseMillis);
+                pauseMillis = Math.min(20, pauseMillis * 2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting for conmon of " + files.id(), e);

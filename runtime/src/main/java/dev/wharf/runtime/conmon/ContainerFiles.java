@@ -31,7 +31,7 @@ record ContainerFiles(String id, Path dir) {
         return dir.resolve("conmon.pid");
     }
 
-    /** conmon's sync channel (fd 3): one JSON line reporting runc create. */
+    /** conmon's sync channel (fd 3), a FIFO: one JSON line reporting runc create. */
     Path syncFile() {
         return dir.resolve("sync");
     }
