@@ -14,18 +14,29 @@ public final class Main {
         int exitCode = run(args, streams);
         streams.out().flush();
         streams.err().flush();
-        System.exit(exitCode);
+        if (exitCode != 0) {
+            AotRecording.markFailed();
+        }
+        // halt, not exit: there are no shutdown hooks to run, and Runtime.exit first sets up a
+        // System.Logger (java.util.logging) only to log the exit at debug level.
+        Runtime.getRuntime().halt(exitCode);
     }
 
     public static int run(String[] args, CliStreams streams) {
         var root = new WharfCommand(streams);
-        var commandLine = new CommandLine(root)
+        var commandLine = new CommandLine(root);
+        // Before the settings below: picocli copies them only to subcommands registered already.
+        Subcommands.needed(args).forEach(commandLine::addSubcommand);
+        commandLine
                 .setOut(new java.io.PrintWriter(streams.out(), true))
                 .setErr(new java.io.PrintWriter(streams.err(), true))
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, root));
         // Everything after IMAGE belongs to the container's command line, options included.
-        commandLine.getSubcommands().get("run").setStopAtPositional(true);
+        var run = commandLine.getSubcommands().get("run");
+        if (run != null) {
+            run.setStopAtPositional(true);
+        }
         int exitCode = commandLine.execute(args);
         streams.out().flush();
         return exitCode;

@@ -2,27 +2,12 @@ package dev.wharf.cli;
 
 import dev.wharf.api.client.EngineClient;
 import dev.wharf.api.client.EngineHost;
-import dev.wharf.cli.command.ImagesCommand;
-import dev.wharf.cli.command.ImportCommand;
-import dev.wharf.cli.command.InfoCommand;
-import dev.wharf.cli.command.InspectCommand;
-import dev.wharf.cli.command.LogsCommand;
-import dev.wharf.cli.command.PsCommand;
-import dev.wharf.cli.command.RmCommand;
-import dev.wharf.cli.command.RmiCommand;
-import dev.wharf.cli.command.RunCommand;
-import dev.wharf.cli.command.TagCommand;
-import dev.wharf.cli.command.VersionCommand;
-import dev.wharf.cli.command.WaitCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code wharf [-H host] [-D] <command>}: global options and the shared client. */
+/** {@code wharf [-H host] [-D] <command>}: global options and the shared client (subcommands: {@link Subcommands}). */
 @Command(name = "wharf", mixinStandardHelpOptions = true, versionProvider = WharfVersion.class,
-        description = "A Docker-compatible container engine client.",
-        subcommands = {RunCommand.class, PsCommand.class, LogsCommand.class, RmCommand.class, ImagesCommand.class,
-                RmiCommand.class, TagCommand.class, InspectCommand.class, ImportCommand.class, VersionCommand.class,
-                InfoCommand.class, WaitCommand.class})
+        description = "A Docker-compatible container engine client.")
 public final class WharfCommand implements Runnable {
 
     @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "Daemon socket to connect to (unix:///path or tcp://host:port).")

@@ -1,0 +1,71 @@
+package dev.wharf.cli;
+
+import dev.wharf.cli.command.ImagesCommand;
+import dev.wharf.cli.command.ImportCommand;
+import dev.wharf.cli.command.InfoCommand;
+import dev.wharf.cli.command.InspectCommand;
+import dev.wharf.cli.command.LogsCommand;
+import dev.wharf.cli.command.PsCommand;
+import dev.wharf.cli.command.RmCommand;
+import dev.wharf.cli.command.RmiCommand;
+import dev.wharf.cli.command.RunCommand;
+import dev.wharf.cli.command.TagCommand;
+import dev.wharf.cli.command.VersionCommand;
+import dev.wharf.cli.command.WaitCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The subcommands, in help order. picocli reflects over every registered command up front (a
+ * good part of the CLI's start-up), so {@link #needed} registers only the one the arguments name;
+ * when they name none we know (help, typos, no command), all are registered, as before.
+ */
+final class Subcommands {
+
+    private static final Map<String, Class<?>> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("run", RunCommand.class);
+        ALL.put("ps", PsCommand.class);
+        ALL.put("logs", LogsCommand.class);
+        ALL.put("rm", RmCommand.class);
+        ALL.put("images", ImagesCommand.class);
+        ALL.put("rmi", RmiCommand.class);
+        ALL.put("tag", TagCommand.class);
+        ALL.put("inspect", InspectCommand.class);
+        ALL.put("import", ImportCommand.class);
+        ALL.put("version", VersionCommand.class);
+        ALL.put("info", InfoCommand.class);
+        ALL.put("wait", WaitCommand.class);
+    }
+
+    private Subcommands() {}
+
+    /** The command classes to register for {@code args}: the named one, or all of them. */
+    static List<Class<?>> needed(String[] args) {
+        Class<?> named = ALL.get(commandName(args));
+        return named != null ? List.of(named) : List.copyOf(ALL.values());
+    }
+
+    /** The first argument that is not a global option or its value; null if there is none. */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (takesValue(arg)) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return null;
+    }
+
+    /** -H or --host alone, or a short cluster ending in H such as -DH: the next argument is the host. */
+    private static boolean takesValue(String arg) {
+        return arg.equals("--host") || (arg.startsWith("-") && !arg.startsWith("--") && arg.endsWith("H"));
+    }
+}
