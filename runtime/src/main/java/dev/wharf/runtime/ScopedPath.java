@@ -12,13 +12,13 @@ import java.util.Deque;
  * followed relative to the rootfs (an absolute target restarts at the rootfs, {@code ..} stops at
  * it), so a hostile image can never make us read a host file.
  */
-final class ScopedPath {
+public final class ScopedPath {
     private static final int MAX_LINKS = 255;
 
     private ScopedPath() {}
 
     /** The host path of {@code containerPath} under {@code rootfs}; the result may not exist. */
-    static Path resolve(Path rootfs, String containerPath) throws IOException {
+    public static Path resolve(Path rootfs, String containerPath) throws IOException {
         Deque<String> pending = new ArrayDeque<>();
         push(pending, containerPath);
         Deque<String> resolved = new ArrayDeque<>();
@@ -47,6 +47,11 @@ final class ScopedPath {
             }
         }
         return join(rootfs, resolved);
+    }
+
+    /** Creates the directory (and its parents) as the container would see the path; Docker does this for a missing WorkingDir. */
+    public static Path createDirectories(Path rootfs, String containerPath) throws IOException {
+        return Files.createDirectories(resolve(rootfs, containerPath));
     }
 
     /** Like {@link #resolve} but only for a regular file that exists; null otherwise. */

@@ -2,6 +2,7 @@ package dev.wharf.cli.format;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import dev.wharf.api.format.HumanDuration;
 import java.time.Duration;
 
 /** The go-units formatting the docker CLI uses for ages and sizes. */
@@ -12,40 +13,9 @@ public final class HumanUnits {
 
     private HumanUnits() {}
 
-    /** go-units HumanDuration: "Less than a second", "About a minute", "3 hours", "2 weeks"… */
-    public static String duration(Duration d) {
-        long seconds = d.toSeconds();
-        if (seconds < 1) {
-            return "Less than a second";
-        } else if (seconds == 1) {
-            return "1 second";
-        } else if (seconds < 60) {
-            return seconds + " seconds";
-        }
-        long minutes = d.toMinutes();
-        if (minutes == 1) {
-            return "About a minute";
-        } else if (minutes < 60) {
-            return minutes + " minutes";
-        }
-        long hours = Math.round(d.toMillis() / 3_600_000.0);
-        if (hours == 1) {
-            return "About an hour";
-        } else if (hours < 48) {
-            return hours + " hours";
-        } else if (hours < 24 * 7 * 2) {
-            return hours / 24 + " days";
-        } else if (hours < 24 * 30 * 2) {
-            return hours / 24 / 7 + " weeks";
-        } else if (hours < 24 * 365 * 2) {
-            return hours / 24 / 30 + " months";
-        }
-        return d.toHours() / 24 / 365 + " years";
-    }
-
     /** "N seconds ago" for a unix timestamp, as docker ps / images print CREATED. */
     public static String ago(long unixSeconds, long nowMillis) {
-        return duration(Duration.ofMillis(Math.max(0, nowMillis - unixSeconds * 1000))) + " ago";
+        return HumanDuration.of(Duration.ofMillis(Math.max(0, nowMillis - unixSeconds * 1000))) + " ago";
     }
 
     /** go-units HumanSizeWithPrecision(size, 3): decimal units, "%.3g", e.g. "1.98MB". */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.wharf.api.format.HumanDuration;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +25,13 @@ class FormatTest {
 
     @Test
     void durationsLikeGoUnits() {
-        assertThat(HumanUnits.duration(Duration.ofMillis(300))).isEqualTo("Less than a second");
-        assertThat(HumanUnits.duration(Duration.ofSeconds(5))).isEqualTo("5 seconds");
-        assertThat(HumanUnits.duration(Duration.ofSeconds(70))).isEqualTo("About a minute");
-        assertThat(HumanUnits.duration(Duration.ofMinutes(7))).isEqualTo("7 minutes");
-        assertThat(HumanUnits.duration(Duration.ofMinutes(80))).isEqualTo("About an hour");
-        assertThat(HumanUnits.duration(Duration.ofHours(30))).isEqualTo("30 hours");
-        assertThat(HumanUnits.duration(Duration.ofDays(3))).isEqualTo("3 days");
+        assertThat(HumanDuration.of(Duration.ofMillis(300))).isEqualTo("Less than a second");
+        assertThat(HumanDuration.of(Duration.ofSeconds(5))).isEqualTo("5 seconds");
+        assertThat(HumanDuration.of(Duration.ofSeconds(70))).isEqualTo("About a minute");
+        assertThat(HumanDuration.of(Duration.ofMinutes(7))).isEqualTo("7 minutes");
+        assertThat(HumanDuration.of(Duration.ofMinutes(80))).isEqualTo("About an hour");
+        assertThat(HumanDuration.of(Duration.ofHours(30))).isEqualTo("30 hours");
+        assertThat(HumanDuration.of(Duration.ofDays(3))).isEqualTo("3 days");
         assertThat(HumanUnits.ago(100, 105_000)).isEqualTo("5 seconds ago");
     }
 

@@ -16,6 +16,7 @@ import dev.wharf.runtime.ContainerSpec.ProcessUser;
 import dev.wharf.runtime.CreatedContainer;
 import dev.wharf.runtime.OciRuntimeException;
 import dev.wharf.runtime.RuntimeState;
+import dev.wharf.runtime.ScopedPath;
 import dev.wharf.runtime.UnknownUserException;
 import dev.wharf.runtime.UserResolver;
 import java.io.IOException;
@@ -114,7 +115,7 @@ final class ContainerLifecycle {
             throw new SystemException(e.getMessage(), e);
         }
         String workingDir = config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
-        RootfsDirs.createDirectories(rootfs, workingDir); // Docker creates a missing WorkingDir
+        ScopedPath.createDirectories(rootfs, workingDir);
         return new ContainerSpec(record.id(), rootfs, record.argv(), ContainerConfigMerger.processEnv(config),
                 workingDir, user, config.hostname(), config.tty(), config.openStdin(), config.stdinOnce(),
                 Map.of("/etc/hostname", store.hostnameFile(record.id()),

@@ -1,5 +1,6 @@
 package dev.wharf.engine.containers;
 
+import dev.wharf.api.format.HumanDuration;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -9,7 +10,7 @@ final class StatusText {
 
     static String of(RunState state, Instant now) {
         if (state.running()) {
-            return "Up " + humanDuration(Duration.between(state.startedAtInstant(), now));
+            return "Up " + HumanDuration.of(Duration.between(state.startedAtInstant(), now));
         }
         if (state.removing()) {
             return "Removal In Progress";
@@ -23,37 +24,7 @@ final class StatusText {
         if (state.finishedAtInstant() == null) {
             return "";
         }
-        return "Exited (" + state.exitCode() + ") " + humanDuration(Duration.between(state.finishedAtInstant(), now))
+        return "Exited (" + state.exitCode() + ") " + HumanDuration.of(Duration.between(state.finishedAtInstant(), now))
                 + " ago";
-    }
-
-    static String humanDuration(Duration d) {
-        long seconds = d.toSeconds();
-        if (seconds < 1) {
-            return "Less than a second";
-        } else if (seconds == 1) {
-            return "1 second";
-        } else if (seconds < 60) {
-            return seconds + " seconds";
-        }
-        long minutes = d.toMinutes();
-        if (minutes == 1) {
-            return "About a minute";
-        } else if (minutes < 60) {
-            return minutes + " minutes";
-        }
-        long hours = Math.round(d.toMillis() / 3_600_000.0);
-        if (hours == 1) {
-            return "About an hour";
-        } else if (hours < 48) {
-            return hours + " hours";
-        } else if (hours < 24 * 7 * 2) {
-            return hours / 24 + " days";
-        } else if (hours < 24 * 30 * 2) {
-            return hours / 24 / 7 + " weeks";
-        } else if (hours < 24 * 365 * 2) {
-            return hours / 24 / 30 + " months";
-        }
-        return d.toHours() / 24 / 365 + " years";
     }
 }
