@@ -9,7 +9,6 @@ import dev.wharf.api.types.ContainerInspect;
 import dev.wharf.api.types.ContainerSummary;
 import dev.wharf.api.types.ErrorResponse;
 import dev.wharf.api.types.ImageDeleteResponseItem;
-import dev.wharf.api.types.ImageInspect;
 import dev.wharf.api.types.ImageSummary;
 import dev.wharf.api.types.ProgressMessage;
 import dev.wharf.api.types.SystemInfo;
@@ -83,11 +82,6 @@ public final class EngineClient {
             apiVersion = version;
         }
         return version;
-    }
-
-    /** Skips negotiation, e.g. for tests or a user-pinned version. */
-    public void useApiVersion(String version) {
-        apiVersion = version;
     }
 
     public SystemVersion version() throws IOException {
@@ -184,10 +178,6 @@ public final class EngineClient {
     public List<ImageSummary> imageList(boolean all, Map<String, List<String>> filters) throws IOException {
         var target = "/images/json" + new Query().flag("all", all).add("filters", encodeFilters(filters));
         return getJson(target, new TypeReference<>() {});
-    }
-
-    public ImageInspect imageInspect(String name) throws IOException {
-        return getJson("/images/" + Query.segment(name) + "/json", ImageInspect.class);
     }
 
     public List<ImageDeleteResponseItem> imageRemove(String name, boolean force) throws IOException {
