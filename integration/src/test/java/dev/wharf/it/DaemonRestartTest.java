@@ -27,7 +27,7 @@ class DaemonRestartTest extends EndToEndTest {
         waitForExitFile(id);
         daemon.start();
 
-        assertThat(docker.run("wait", "survivor").stdout().strip()).isEqualTo("7");
+        assertThat(docker.run("wait", "survivor").stdout().strip()).as(daemon.log()).isEqualTo("7");
         assertThat(wharfOk("logs", "survivor")).isEqualTo("before\nafter\n");
         assertThat(wharfOk("ps", "-a")).contains("Exited (7)");
         assertThat(dockerOk("inspect", "-f", "{{.State.ExitCode}} {{.State.Status}}", "survivor").strip())

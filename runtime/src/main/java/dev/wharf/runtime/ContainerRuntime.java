@@ -26,7 +26,11 @@ public interface ContainerRuntime {
     /** What the runtime knows now, including the exit code once conmon wrote it. */
     RuntimeState state(String containerId) throws IOException;
 
-    /** Completes with the exit code when the container's process has exited (already or later). */
+    /**
+     * Completes with the exit code when the container's process has exited (already or later); fails when
+     * the exit can never be known (its monitor died without recording it). Closing the runtime leaves it
+     * pending: the daemon stops, the container does not.
+     */
     CompletableFuture<Integer> awaitExit(String containerId);
 
     /** Connects to conmon's attach socket: live output, and stdin when the container has it open. */

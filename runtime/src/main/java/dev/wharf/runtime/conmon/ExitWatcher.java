@@ -57,8 +57,9 @@ final class ExitWatcher implements AutoCloseable {
                 }
                 waiting.values().forEach(this::settle);
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            waiting.values().forEach(entry -> entry.exit().completeExceptionally(new IOException("runtime closed")));
+        } catch (InterruptedException | ClosedWatchServiceException closed) {
+            // The daemon is stopping, the containers are not: leave their futures pending. Failing them
+            // would read as "container lost", and the engine would clean up (kill) containers that run on.
         }
     }
 

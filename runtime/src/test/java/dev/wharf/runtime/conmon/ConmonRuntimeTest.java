@@ -170,7 +170,11 @@ class ConmonRuntimeTest {
     void aRestartedDaemonFindsItsRunningContainer() throws Exception {
         create(spec("survivor", List.of("sh", "-c", "trap 'exit 42' TERM; while true; do sleep 0.1; done")));
         runtime.start("survivor");
+        var exitSeenByTheOldDaemon = runtime.awaitExit("survivor");
         runtime.close();
+        Thread.sleep(100);
+        // Closing must not read as "container lost": the engine would then clean up a live container.
+        assertThat(exitSeenByTheOldDaemon).isNotDone();
 
         runtime = new ConmonRuntime(tmp.resolve("exec"), ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON, cgroupParent);
         assertThat(runtime.containers()).containsExactly("survivor");
