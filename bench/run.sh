@@ -10,12 +10,7 @@ runs=${RUNS:-20}
 . "$here/scripts/lib/java.sh"
 wharf_require_root
 wharf_install_prereqs
-if ! command -v dockerd >/dev/null; then
-  # policy-rc.d keeps the package from starting a system dockerd (which would take over iptables).
-  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
-  apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null || true
-  rm -f /usr/sbin/policy-rc.d
-fi
+command -v dockerd >/dev/null || WHARF_APT_PACKAGES="$WHARF_APT_PACKAGES docker.io" wharf_install_prereqs
 wharf_find_java
 export JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$WHARF_JAVA")")")
 [ -f "$here/cli/target/wharf-cli.jar" ] || (cd "$here" && ./mvnw -q -B -DskipTests package)

@@ -13,7 +13,13 @@ wharf_install_prereqs() {
   if [ ${#missing[@]} -gt 0 ]; then
     echo "==> apt-get install ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # policy-rc.d keeps packages from starting services (docker.io would start a dockerd that sets the
+    # iptables FORWARD policy to DROP); only the package is wanted.
+    local guard=/usr/sbin/policy-rc.d placed=0 status=0
+    if [ ! -e "$guard" ]; then printf '#!/bin/sh\nexit 101\n' > "$guard" && chmod +x "$guard" && placed=1; fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || status=$?
+    if [ "$placed" = 1 ]; then rm -f "$guard"; fi
+    return "$status"
   fi
 }
 
