@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * The one JSON configuration shared by daemon and client.
@@ -81,15 +80,6 @@ public final class ApiJson {
 
     public static <T> T fromJson(InputStream json, Class<T> type) throws IOException {
         return mapper().readValue(json, type);
-    }
-
-    /** For lambdas that cannot throw checked exceptions. */
-    public static <T> T fromJsonUnchecked(byte[] json, Class<T> type) {
-        try {
-            return fromJson(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static DefaultPrettyPrinter dockerPrettyPrinter() {

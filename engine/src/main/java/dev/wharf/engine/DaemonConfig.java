@@ -36,8 +36,4 @@ public record DaemonConfig(String host, Path dataRoot, Path execRoot, Path busyb
     public DaemonConfig withExecRoot(Path newExecRoot) {
         return new DaemonConfig(host, dataRoot, newExecRoot, busybox, createBuiltinImages);
     }
-
-    public DaemonConfig withBuiltinImages(boolean create) {
-        return new DaemonConfig(host, dataRoot, execRoot, busybox, create);
-    }
 }

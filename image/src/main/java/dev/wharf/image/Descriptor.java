@@ -16,8 +16,4 @@ public record Descriptor(
     public static Descriptor of(String mediaType, Digest digest, long size) {
         return new Descriptor(mediaType, digest, size, null, null, null, null);
     }
-
-    public Descriptor withPlatform(Platform newPlatform) {
-        return new Descriptor(mediaType, digest, size, urls, annotations, newPlatform, artifactType);
-    }
 }

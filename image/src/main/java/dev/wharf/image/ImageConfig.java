@@ -32,8 +32,4 @@ public record ImageConfig(
     public ContainerConfig containerConfig() {
         return config == null ? ContainerConfig.EMPTY : config;
     }
-
-    public ImageConfig withConfig(ContainerConfig newConfig) {
-        return new ImageConfig(created, author, architecture, os, variant, newConfig, rootfs, history);
-    }
 }

@@ -25,11 +25,4 @@ public final class MediaTypes {
     public static boolean isIndex(String mediaType) {
         return OCI_INDEX.equals(mediaType) || DOCKER_MANIFEST_LIST.equals(mediaType);
     }
-
-    public static boolean isLayer(String mediaType) {
-        return switch (mediaType) {
-            case OCI_LAYER_TAR, OCI_LAYER_GZIP, OCI_LAYER_ZSTD, DOCKER_LAYER_GZIP, DOCKER_LAYER_FOREIGN -> true;
-            case null, default -> false;
-        };
-    }
 }

@@ -47,10 +47,6 @@ public final class EngineClient {
         this(host, "Wharf-Client/0.1.0 (linux)");
     }
 
-    public static EngineClient forHost(String host) {
-        return new EngineClient(EngineHost.parse(host));
-    }
-
     public EngineHost host() {
         return host;
     }

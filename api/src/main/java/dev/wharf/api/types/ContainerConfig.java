@@ -224,7 +224,6 @@ public record ContainerConfig(
             return this;
         }
 
-
         public ContainerConfig build() {
             return new ContainerConfig(hostname, domainname, user, attachStdin, attachStdout, attachStderr, exposedPorts, tty, openStdin, stdinOnce, env, cmd, healthcheck, argsEscaped, image, volumes, workingDir, entrypoint, networkDisabled, macAddress, onBuild, labels, stopSignal, stopTimeout, shell);
         }

@@ -38,36 +38,6 @@ public record ContainerInspect(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.id = id;
-        b.created = created;
-        b.path = path;
-        b.args = args;
-        b.state = state;
-        b.image = image;
-        b.resolvConfPath = resolvConfPath;
-        b.hostnamePath = hostnamePath;
-        b.hostsPath = hostsPath;
-        b.logPath = logPath;
-        b.name = name;
-        b.restartCount = restartCount;
-        b.driver = driver;
-        b.platform = platform;
-        b.mountLabel = mountLabel;
-        b.processLabel = processLabel;
-        b.appArmorProfile = appArmorProfile;
-        b.execIds = execIds;
-        b.hostConfig = hostConfig;
-        b.graphDriver = graphDriver;
-        b.sizeRw = sizeRw;
-        b.sizeRootFs = sizeRootFs;
-        b.mounts = mounts;
-        b.config = config;
-        b.networkSettings = networkSettings;
-        return b;
-    }
-
     /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
     public static final class Builder {
         private String id = "";
@@ -222,7 +192,6 @@ public record ContainerInspect(
             this.networkSettings = networkSettings;
             return this;
         }
-
 
         public ContainerInspect build() {
             return new ContainerInspect(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath, name, restartCount, driver, platform, mountLabel, processLabel, appArmorProfile, execIds, hostConfig, graphDriver, sizeRw, sizeRootFs, mounts, config, networkSettings);

@@ -29,26 +29,6 @@ public record EndpointSettings(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.ipamConfig = ipamConfig;
-        b.links = links;
-        b.aliases = aliases;
-        b.macAddress = macAddress;
-        b.driverOpts = driverOpts;
-        b.gwPriority = gwPriority;
-        b.networkId = networkId;
-        b.endpointId = endpointId;
-        b.gateway = gateway;
-        b.ipAddress = ipAddress;
-        b.ipPrefixLen = ipPrefixLen;
-        b.ipv6Gateway = ipv6Gateway;
-        b.globalIpv6Address = globalIpv6Address;
-        b.globalIpv6PrefixLen = globalIpv6PrefixLen;
-        b.dnsNames = dnsNames;
-        return b;
-    }
-
     /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
     public static final class Builder {
         private EndpointIpamConfig ipamConfig;
@@ -143,7 +123,6 @@ public record EndpointSettings(
             this.dnsNames = dnsNames;
             return this;
         }
-
 
         public EndpointSettings build() {
             return new EndpointSettings(ipamConfig, links, aliases, macAddress, driverOpts, gwPriority, networkId, endpointId, gateway, ipAddress, ipPrefixLen, ipv6Gateway, globalIpv6Address, globalIpv6PrefixLen, dnsNames);

@@ -21,20 +21,6 @@ public record EventMessage(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.status = status;
-        b.id = id;
-        b.from = from;
-        b.type = type;
-        b.action = action;
-        b.actor = actor;
-        b.scope = scope;
-        b.time = time;
-        b.timeNano = timeNano;
-        return b;
-    }
-
     /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
     public static final class Builder {
         private String status;
@@ -93,7 +79,6 @@ public record EventMessage(
             this.timeNano = timeNano;
             return this;
         }
-
 
         public EventMessage build() {
             return new EventMessage(status, id, from, type, action, actor, scope, time, timeNano);

@@ -33,31 +33,6 @@ public record ImageInspect(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.id = id;
-        b.repoTags = repoTags;
-        b.repoDigests = repoDigests;
-        b.parent = parent;
-        b.comment = comment;
-        b.created = created;
-        b.container = container;
-        b.containerConfig = containerConfig;
-        b.dockerVersion = dockerVersion;
-        b.author = author;
-        b.config = config;
-        b.architecture = architecture;
-        b.variant = variant;
-        b.os = os;
-        b.osVersion = osVersion;
-        b.size = size;
-        b.virtualSize = virtualSize;
-        b.graphDriver = graphDriver;
-        b.rootFs = rootFs;
-        b.metadata = metadata;
-        return b;
-    }
-
     /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
     public static final class Builder {
         private String id = "";
@@ -182,7 +157,6 @@ public record ImageInspect(
             this.metadata = metadata;
             return this;
         }
-
 
         public ImageInspect build() {
             return new ImageInspect(id, repoTags, repoDigests, parent, comment, created, container, containerConfig, dockerVersion, author, config, architecture, variant, os, osVersion, size, virtualSize, graphDriver, rootFs, metadata);

@@ -24,21 +24,6 @@ public record ImageSummary(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.containers = containers;
-        b.created = created;
-        b.id = id;
-        b.labels = labels;
-        b.parentId = parentId;
-        b.repoDigests = repoDigests;
-        b.repoTags = repoTags;
-        b.sharedSize = sharedSize;
-        b.size = size;
-        b.virtualSize = virtualSize;
-        return b;
-    }
-
     /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
     public static final class Builder {
         private long containers;
@@ -103,7 +88,6 @@ public record ImageSummary(
             this.virtualSize = virtualSize;
             return this;
         }
-
 
         public ImageSummary build() {
             return new ImageSummary(containers, created, id, labels, parentId, repoDigests, repoTags, sharedSize, size, virtualSize);

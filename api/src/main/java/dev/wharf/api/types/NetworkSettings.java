@@ -31,29 +31,6 @@ public record NetworkSettings(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.bridge = bridge;
-        b.sandboxId = sandboxId;
-        b.hairpinMode = hairpinMode;
-        b.linkLocalIpv6Address = linkLocalIpv6Address;
-        b.linkLocalIpv6PrefixLen = linkLocalIpv6PrefixLen;
-        b.ports = ports;
-        b.sandboxKey = sandboxKey;
-        b.secondaryIpAddresses = secondaryIpAddresses;
-        b.secondaryIpv6Addresses = secondaryIpv6Addresses;
-        b.endpointId = endpointId;
-        b.gateway = gateway;
-        b.globalIpv6Address = globalIpv6Address;
-        b.globalIpv6PrefixLen = globalIpv6PrefixLen;
-        b.ipAddress = ipAddress;
-        b.ipPrefixLen = ipPrefixLen;
-        b.ipv6Gateway = ipv6Gateway;
-        b.macAddress = macAddress;
-        b.networks = networks;
-        return b;
-    }
-
     /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
     public static final class Builder {
         private String bridge = "";
@@ -166,7 +143,6 @@ public record NetworkSettings(
             this.networks = networks;
             return this;
         }
-
 
         public NetworkSettings build() {
             return new NetworkSettings(bridge, sandboxId, hairpinMode, linkLocalIpv6Address, linkLocalIpv6PrefixLen, ports, sandboxKey, secondaryIpAddresses, secondaryIpv6Addresses, endpointId, gateway, globalIpv6Address, globalIpv6PrefixLen, ipAddress, ipPrefixLen, ipv6Gateway, macAddress, networks);

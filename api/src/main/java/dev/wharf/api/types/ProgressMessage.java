@@ -21,19 +21,6 @@ public record ProgressMessage(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.stream = stream;
-        b.status = status;
-        b.id = id;
-        b.progress = progress;
-        b.progressDetail = progressDetail;
-        b.error = error;
-        b.errorDetail = errorDetail;
-        b.aux = aux;
-        return b;
-    }
-
     /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
     public static final class Builder {
         private String stream;
@@ -86,7 +73,6 @@ public record ProgressMessage(
             this.aux = aux;
             return this;
         }
-
 
         public ProgressMessage build() {
             return new ProgressMessage(stream, status, id, progress, progressDetail, error, errorDetail, aux);

@@ -18,16 +18,6 @@ public record RegistryConfig(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.allowNondistributableArtifactsCidrs = allowNondistributableArtifactsCidrs;
-        b.allowNondistributableArtifactsHostnames = allowNondistributableArtifactsHostnames;
-        b.insecureRegistryCidrs = insecureRegistryCidrs;
-        b.indexConfigs = indexConfigs;
-        b.mirrors = mirrors;
-        return b;
-    }
-
     /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
     public static final class Builder {
         private List<String> allowNondistributableArtifactsCidrs;
@@ -62,7 +52,6 @@ public record RegistryConfig(
             this.mirrors = mirrors;
             return this;
         }
-
 
         public RegistryConfig build() {
             return new RegistryConfig(allowNondistributableArtifactsCidrs, allowNondistributableArtifactsHostnames, insecureRegistryCidrs, indexConfigs, mirrors);

@@ -23,20 +23,6 @@ public record SwarmInfo(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.nodeId = nodeId;
-        b.nodeAddr = nodeAddr;
-        b.localNodeState = localNodeState;
-        b.controlAvailable = controlAvailable;
-        b.error = error;
-        b.remoteManagers = remoteManagers;
-        b.nodes = nodes;
-        b.managers = managers;
-        b.cluster = cluster;
-        return b;
-    }
-
     /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
     public static final class Builder {
         private String nodeId = "";
@@ -95,7 +81,6 @@ public record SwarmInfo(
             this.cluster = cluster;
             return this;
         }
-
 
         public SwarmInfo build() {
             return new SwarmInfo(nodeId, nodeAddr, localNodeState, controlAvailable, error, remoteManagers, nodes, managers, cluster);

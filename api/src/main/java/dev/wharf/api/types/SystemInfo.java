@@ -76,73 +76,6 @@ public record SystemInfo(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.id = id;
-        b.containers = containers;
-        b.containersRunning = containersRunning;
-        b.containersPaused = containersPaused;
-        b.containersStopped = containersStopped;
-        b.images = images;
-        b.driver = driver;
-        b.driverStatus = driverStatus;
-        b.plugins = plugins;
-        b.memoryLimit = memoryLimit;
-        b.swapLimit = swapLimit;
-        b.kernelMemory = kernelMemory;
-        b.kernelMemoryTcp = kernelMemoryTcp;
-        b.cpuCfsPeriod = cpuCfsPeriod;
-        b.cpuCfsQuota = cpuCfsQuota;
-        b.cpuShares = cpuShares;
-        b.cpuSet = cpuSet;
-        b.pidsLimit = pidsLimit;
-        b.ipv4Forwarding = ipv4Forwarding;
-        b.bridgeNfIptables = bridgeNfIptables;
-        b.bridgeNfIp6tables = bridgeNfIp6tables;
-        b.debug = debug;
-        b.nFd = nFd;
-        b.oomKillDisable = oomKillDisable;
-        b.nGoroutines = nGoroutines;
-        b.systemTime = systemTime;
-        b.loggingDriver = loggingDriver;
-        b.cgroupDriver = cgroupDriver;
-        b.cgroupVersion = cgroupVersion;
-        b.nEventsListener = nEventsListener;
-        b.kernelVersion = kernelVersion;
-        b.operatingSystem = operatingSystem;
-        b.osVersion = osVersion;
-        b.osType = osType;
-        b.architecture = architecture;
-        b.indexServerAddress = indexServerAddress;
-        b.registryConfig = registryConfig;
-        b.ncpu = ncpu;
-        b.memTotal = memTotal;
-        b.genericResources = genericResources;
-        b.dockerRootDir = dockerRootDir;
-        b.httpProxy = httpProxy;
-        b.httpsProxy = httpsProxy;
-        b.noProxy = noProxy;
-        b.name = name;
-        b.labels = labels;
-        b.experimentalBuild = experimentalBuild;
-        b.serverVersion = serverVersion;
-        b.runtimes = runtimes;
-        b.defaultRuntime = defaultRuntime;
-        b.swarm = swarm;
-        b.liveRestoreEnabled = liveRestoreEnabled;
-        b.isolation = isolation;
-        b.initBinary = initBinary;
-        b.containerdCommit = containerdCommit;
-        b.runcCommit = runcCommit;
-        b.initCommit = initCommit;
-        b.securityOptions = securityOptions;
-        b.productLicense = productLicense;
-        b.defaultAddressPools = defaultAddressPools;
-        b.cdiSpecDirs = cdiSpecDirs;
-        b.warnings = warnings;
-        return b;
-    }
-
     /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
     public static final class Builder {
         private String id = "";
@@ -519,7 +452,6 @@ public record SystemInfo(
             this.warnings = warnings;
             return this;
         }
-
 
         public SystemInfo build() {
             return new SystemInfo(id, containers, containersRunning, containersPaused, containersStopped, images, driver, driverStatus, plugins, memoryLimit, swapLimit, kernelMemory, kernelMemoryTcp, cpuCfsPeriod, cpuCfsQuota, cpuShares, cpuSet, pidsLimit, ipv4Forwarding, bridgeNfIptables, bridgeNfIp6tables, debug, nFd, oomKillDisable, nGoroutines, systemTime, loggingDriver, cgroupDriver, cgroupVersion, nEventsListener, kernelVersion, operatingSystem, osVersion, osType, architecture, indexServerAddress, registryConfig, ncpu, memTotal, genericResources, dockerRootDir, httpProxy, httpsProxy, noProxy, name, labels, experimentalBuild, serverVersion, runtimes, defaultRuntime, swarm, liveRestoreEnabled, isolation, initBinary, containerdCommit, runcCommit, initCommit, securityOptions, productLicense, defaultAddressPools, cdiSpecDirs, warnings);

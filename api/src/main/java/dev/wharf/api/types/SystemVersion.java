@@ -25,23 +25,6 @@ public record SystemVersion(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.platform = platform;
-        b.components = components;
-        b.version = version;
-        b.apiVersion = apiVersion;
-        b.minApiVersion = minApiVersion;
-        b.gitCommit = gitCommit;
-        b.goVersion = goVersion;
-        b.os = os;
-        b.arch = arch;
-        b.kernelVersion = kernelVersion;
-        b.experimental = experimental;
-        b.buildTime = buildTime;
-        return b;
-    }
-
     /** Fluent builder; non-optional strings start as "" because Docker always emits them. */
     public static final class Builder {
         private PlatformInfo platform;
@@ -118,7 +101,6 @@ public record SystemVersion(
             this.buildTime = buildTime;
             return this;
         }
-
 
         public SystemVersion build() {
             return new SystemVersion(platform, components, version, apiVersion, minApiVersion, gitCommit, goVersion, os, arch, kernelVersion, experimental, buildTime);
