@@ -17,6 +17,7 @@ import dev.wharf.runtime.CreatedContainer;
 import dev.wharf.runtime.OciRuntimeException;
 import dev.wharf.runtime.RuntimeState;
 import dev.wharf.runtime.ScopedPath;
+import dev.wharf.runtime.Snapshotter;
 import dev.wharf.runtime.UnknownUserException;
 import dev.wharf.runtime.UserResolver;
 import java.io.IOException;
@@ -48,14 +49,14 @@ final class ContainerLifecycle {
     private final ContainerIndex index;
     private final BlobStore blobs;
     private final ImageStore images;
-    private final dev.wharf.runtime.Snapshotter snapshotter;
+    private final Snapshotter snapshotter;
     private final ContainerRuntime runtime;
     private final ContainerEvents events;
     /** Two containers of one image must not unpack the same layers at once. */
     private final ReentrantLock unpackLock = new ReentrantLock();
 
     ContainerLifecycle(ContainerStore store, ContainerIndex index, BlobStore blobs, ImageStore images,
-            dev.wharf.runtime.Snapshotter snapshotter, ContainerRuntime runtime, ContainerEvents events) {
+            Snapshotter snapshotter, ContainerRuntime runtime, ContainerEvents events) {
         this.store = store;
         this.index = index;
         this.blobs = blobs;
