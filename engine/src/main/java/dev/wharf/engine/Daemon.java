@@ -58,7 +58,8 @@ public final class Daemon implements AutoCloseable {
         BlobStore blobs = new FileBlobStore(paths.content());
         ImageStore images = new FileImageStore(paths.images(), blobs);
         OverlaySnapshotter snapshotter = new OverlaySnapshotter(paths.overlay(), new TarLayerApplier());
-        ConmonRuntime runtime = new ConmonRuntime(paths.runtime());
+        ConmonRuntime runtime = new ConmonRuntime(paths.runtime(), ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON,
+                config.cgroupParent());
         InMemoryEventBus events = new InMemoryEventBus();
         try {
             ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events);

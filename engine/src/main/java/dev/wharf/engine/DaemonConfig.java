@@ -8,13 +8,15 @@ import java.nio.file.Path;
  * @param host the API address; only {@code unix://<path>} is supported
  * @param busybox the static busybox binary the built-in {@code busybox:latest} image is made from
  * @param createBuiltinImages whether a first start creates the built-in images (tests turn it off)
+ * @param cgroupParent the cgroup under which each container gets {@code <parent>/<id>} in every hierarchy
  */
-public record DaemonConfig(String host, Path dataRoot, Path execRoot, Path busybox, boolean createBuiltinImages) {
+public record DaemonConfig(String host, Path dataRoot, Path execRoot, Path busybox, boolean createBuiltinImages,
+        String cgroupParent) {
     public static final String DEFAULT_HOST = "unix:///run/wharf/wharf.sock";
 
     public static DaemonConfig defaults() {
         return new DaemonConfig(DEFAULT_HOST, Path.of("/var/lib/wharf"), Path.of("/run/wharf"),
-                Path.of("/bin/busybox"), true);
+                Path.of("/bin/busybox"), true, "/wharf");
     }
 
     /** The socket file of a {@code unix://} host. */
@@ -26,14 +28,22 @@ public record DaemonConfig(String host, Path dataRoot, Path execRoot, Path busyb
     }
 
     public DaemonConfig withHost(String newHost) {
-        return new DaemonConfig(newHost, dataRoot, execRoot, busybox, createBuiltinImages);
+        return new DaemonConfig(newHost, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent);
     }
 
     public DaemonConfig withDataRoot(Path newDataRoot) {
-        return new DaemonConfig(host, newDataRoot, execRoot, busybox, createBuiltinImages);
+        return new DaemonConfig(host, newDataRoot, execRoot, busybox, createBuiltinImages, cgroupParent);
     }
 
     public DaemonConfig withExecRoot(Path newExecRoot) {
-        return new DaemonConfig(host, dataRoot, newExecRoot, busybox, createBuiltinImages);
+        return new DaemonConfig(host, dataRoot, newExecRoot, busybox, createBuiltinImages, cgroupParent);
+    }
+
+    public DaemonConfig withBusybox(Path newBusybox) {
+        return new DaemonConfig(host, dataRoot, execRoot, newBusybox, createBuiltinImages, cgroupParent);
+    }
+
+    public DaemonConfig withCgroupParent(String newCgroupParent) {
+        return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, newCgroupParent);
     }
 }

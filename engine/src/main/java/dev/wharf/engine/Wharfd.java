@@ -15,6 +15,7 @@ public final class Wharfd {
                   --data-root string   Root directory of persistent state (default "/var/lib/wharf")
                   --exec-root string   Root directory for execution state (default "/run/wharf")
                   --busybox string     Static busybox for the built-in image (default "/bin/busybox")
+                  --cgroup-parent string   Parent cgroup for all containers (default "/wharf")
               -l, --log-level string   Set the logging level ("debug"|"info"|"warn"|"error"|"fatal") (default "info")
               -h, --help               Print usage
             """;
@@ -37,8 +38,8 @@ public final class Wharfd {
                     case "-H", "--host" -> config = config.withHost(inline != null ? inline : value(args, ++i, name));
                     case "--data-root" -> config = config.withDataRoot(Path.of(inline != null ? inline : value(args, ++i, name)));
                     case "--exec-root" -> config = config.withExecRoot(Path.of(inline != null ? inline : value(args, ++i, name)));
-                    case "--busybox" -> config = new DaemonConfig(config.host(), config.dataRoot(), config.execRoot(),
-                            Path.of(inline != null ? inline : value(args, ++i, name)), config.createBuiltinImages());
+                    case "--busybox" -> config = config.withBusybox(Path.of(inline != null ? inline : value(args, ++i, name)));
+                    case "--cgroup-parent" -> config = config.withCgroupParent(inline != null ? inline : value(args, ++i, name));
                     case "-l", "--log-level" -> logLevel = inline != null ? inline : value(args, ++i, name);
                     default -> throw new IllegalArgumentException("unknown flag: " + arg);
                 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +26,9 @@ abstract class EndToEndTest {
     protected WharfdProcess daemon;
     protected Cli wharf;
     protected Cli docker;
-    private Set<String> cgroupsBefore;
 
     @BeforeAll
     void startDaemon() throws Exception {
-        cgroupsBefore = Leftovers.containerCgroups();
         root = Files.createTempDirectory("wharf-it-");
         Files.createDirectories(root.resolve("docker-config"));
         daemon = new WharfdProcess(root);
@@ -48,10 +45,11 @@ abstract class EndToEndTest {
                 wharf.run("rm", "-f", id);
             }
             daemon.stop();
-            List<String> left = new ArrayList<>(Leftovers.find(root, cgroupsBefore));
+            List<String> left = new ArrayList<>(Leftovers.find(root, daemon.cgroupParent()));
             left.addAll(Leftovers.bundles(daemon.execRoot().resolve("runtime")));
             assertThat(left).as("left behind by %s; daemon log:\n%s", getClass().getSimpleName(), daemon.log())
                     .isEmpty();
+            Leftovers.removeParentCgroups(daemon.cgroupParent());
         } finally {
             deleteTree(root);
         }

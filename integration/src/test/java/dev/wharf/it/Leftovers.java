@@ -11,21 +11,19 @@ import java.util.stream.Stream;
 
 /**
  * What a test run could leave on the machine: mounts and processes that mention its temporary root,
- * and container cgroups that were not there before.
+ * and container cgroups under the daemon's own cgroup parent.
  */
 final class Leftovers {
     private static final Path CGROUPS = Path.of("/sys/fs/cgroup");
 
     private Leftovers() {}
 
-    static List<String> find(Path root, Set<String> cgroupsBefore) throws IOException {
+    static List<String> find(Path root, String cgroupParent) throws IOException {
         List<String> found = new ArrayList<>(mountsUnder(root));
         for (String process : processesMentioning(root)) {
             found.add("process: " + process);
         }
-        Set<String> cgroups = containerCgroups();
-        cgroups.removeAll(cgroupsBefore);
-        cgroups.forEach(cgroup -> found.add("cgroup: " + cgroup));
+        containerCgroups(cgroupParent).forEach(cgroup -> found.add("cgroup: " + cgroup));
         return found;
     }
 
@@ -48,20 +46,36 @@ final class Leftovers {
                 .toList();
     }
 
-    /** Cgroup directories under any hierarchy's wharf/ parent. */
-    static Set<String> containerCgroups() throws IOException {
+    /** Cgroup directories under the parent, in any hierarchy. */
+    static Set<String> containerCgroups(String cgroupParent) throws IOException {
         Set<String> cgroups = new TreeSet<>();
-        try (Stream<Path> hierarchies = Files.list(CGROUPS)) {
-            for (Path hierarchy : hierarchies.toList()) {
-                Path parent = hierarchy.resolve("wharf");
-                if (Files.isDirectory(parent)) {
-                    try (Stream<Path> children = Files.list(parent)) {
-                        children.filter(Files::isDirectory).forEach(c -> cgroups.add(c.toString()));
-                    }
-                }
+        for (Path parent : parentCgroups(cgroupParent)) {
+            try (Stream<Path> children = Files.list(parent)) {
+                children.filter(Files::isDirectory).forEach(c -> cgroups.add(c.toString()));
             }
         }
         return cgroups;
+    }
+
+    /** Removes the (by now empty) parent cgroup directories the runtime created. */
+    static void removeParentCgroups(String cgroupParent) throws IOException {
+        for (Path parent : parentCgroups(cgroupParent)) {
+            Files.deleteIfExists(parent); // rmdir of an empty cgroup; fails loudly if a child is still there
+        }
+    }
+
+    private static List<Path> parentCgroups(String cgroupParent) throws IOException {
+        String relative = cgroupParent.replaceFirst("^/+", "");
+        try (Stream<Path> hierarchies = Files.list(CGROUPS)) {
+            List<Path> parents = new ArrayList<>();
+            for (Path hierarchy : hierarchies.toList()) {
+                Path parent = hierarchy.resolve(relative);
+                if (!Files.isSymbolicLink(hierarchy) && Files.isDirectory(parent)) {
+                    parents.add(parent);
+                }
+            }
+            return parents;
+        }
     }
 
     static List<String> processesMentioning(Path root) throws IOException {

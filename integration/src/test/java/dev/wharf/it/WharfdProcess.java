@@ -43,9 +43,15 @@ final class WharfdProcess implements AutoCloseable {
         return root.resolve("run");
     }
 
+    /** Each daemon gets its own cgroup parent, so test runs side by side never see each other's cgroups. */
+    String cgroupParent() {
+        return "/wharf-it-" + root.getFileName().toString().replaceAll("[^A-Za-z0-9]", "");
+    }
+
     void start() throws IOException, InterruptedException {
         process = new ProcessBuilder(TestEnvironment.checkout().resolve("bin/wharfd").toString(),
-                "--host", host(), "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString())
+                "--host", host(), "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(),
+                "--cgroup-parent", cgroupParent())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
