@@ -1,5 +1,9 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.command.CommitCommand;
+import dev.wharf.cli.command.CpCommand;
+import dev.wharf.cli.command.DiffCommand;
+import dev.wharf.cli.command.ExportCommand;
 import dev.wharf.cli.command.ImagesCommand;
 import dev.wharf.cli.command.ImportCommand;
 import dev.wharf.cli.command.InfoCommand;
@@ -38,6 +42,10 @@ final class Subcommands {
         ALL.put("version", VersionCommand.class);
         ALL.put("info", InfoCommand.class);
         ALL.put("wait", WaitCommand.class);
+        ALL.put("cp", CpCommand.class);
+        ALL.put("diff", DiffCommand.class);
+        ALL.put("commit", CommitCommand.class);
+        ALL.put("export", ExportCommand.class);
     }
 
     private Subcommands() {}

@@ -16,9 +16,11 @@ import java.util.List;
  */
 final class LayerPaths {
     private final Path root;
+    private final ExtractOptions.ParentResolver parents;
 
-    LayerPaths(Path root) {
+    LayerPaths(Path root, ExtractOptions.ParentResolver parents) {
         this.root = root;
+        this.parents = parents;
     }
 
     /** The components of a tar name ("./a//b/" → [a, b]); empty for the root itself. */
@@ -48,6 +50,10 @@ final class LayerPaths {
         for (int i = 0; i < parts.size() - 1; i++) {
             current = current.resolve(parts.get(i));
             BasicFileAttributes attrs = attributes(current);
+            if (attrs != null && attrs.isSymbolicLink() && parents != null) {
+                current = parents.resolve(current);
+                attrs = attributes(current);
+            }
             if (attrs == null) {
                 Files.createDirectory(current);
             } else if (attrs.isSymbolicLink()) {

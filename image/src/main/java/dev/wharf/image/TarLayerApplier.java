@@ -22,7 +22,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Applies Docker/OCI layer tars with Commons Compress; see {@link LayerApplier} for the rules.
+ * Applies Docker/OCI layer tars with Commons Compress; see {@link LayerApplier} for the rules. The
+ * same containment serves {@code docker cp} archives ({@link ExtractOptions#copy}).
  * Needs root for ownership, device nodes and {@code trusted.*} attributes.
  */
 public final class TarLayerApplier implements LayerApplier {
@@ -33,12 +34,23 @@ public final class TarLayerApplier implements LayerApplier {
     private static final int S_IFBLK = 0060000;
     private static final int S_IFIFO = 0010000;
 
+    private final ExtractOptions options;
+
+    /** A layer applier. */
+    public TarLayerApplier() {
+        this(ExtractOptions.layer());
+    }
+
+    public TarLayerApplier(ExtractOptions options) {
+        this.options = options;
+    }
+
     @Override
     public Digest apply(InputStream layer, Path root) throws IOException {
         InputStream tar = Compression.detect(layer).decompressed();
         MessageDigest sha256 = Digest.newSha256();
         DigestInputStream hashed = new DigestInputStream(tar, sha256);
-        LayerPaths paths = new LayerPaths(root);
+        LayerPaths paths = new LayerPaths(root, options.parents());
         // Directory times are set last: creating their children would change them again.
         Map<Path, FileTime> directoryTimes = new LinkedHashMap<>();
         try {
@@ -65,18 +77,24 @@ public final class TarLayerApplier implements LayerApplier {
 
     private void applyEntry(TarArchiveEntry entry, InputStream content, LayerPaths paths, Path root,
             Map<Path, FileTime> directoryTimes) throws IOException {
-        String name = entry.getName();
+        // moby's Untar (cp) puts an absolute name below the destination; a layer must not have one.
+        String name = options.whiteouts() ? entry.getName() : entry.getName().replaceFirst("^/+", "");
         List<String> parts = LayerPaths.components(name);
         if (parts.isEmpty()) {
             return; // "./": the root's own metadata belongs to the snapshotter
         }
         String base = parts.getLast();
-        if (base.startsWith(WHITEOUT_PREFIX)) {
+        if (options.whiteouts() && base.startsWith(WHITEOUT_PREFIX)) {
             applyWhiteout(name, parts, paths);
             return;
         }
         Path target = paths.prepare(name, parts);
         BasicFileAttributes existing = LayerPaths.attributes(target);
+        if (existing != null && options.noOverwriteDirNonDir() && existing.isDirectory() != entry.isDirectory()) {
+            throw new LayerException(existing.isDirectory()
+                    ? "cannot overwrite directory \"" + name + "\" with non-directory"
+                    : "cannot overwrite non-directory \"" + name + "\" with directory");
+        }
         if (existing != null && !(existing.isDirectory() && entry.isDirectory())) {
             LayerPaths.removeAll(target);
         }
@@ -88,7 +106,8 @@ public final class TarLayerApplier implements LayerApplier {
         } else if (entry.isSymbolicLink()) {
             Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
         } else if (entry.isLink()) {
-            Files.createLink(target, paths.existing(name, entry.getLinkName()));
+            String linkName = options.whiteouts() ? entry.getLinkName() : entry.getLinkName().replaceFirst("^/+", "");
+            Files.createLink(target, paths.existing(name, linkName));
             return; // a hardlink shares the target's inode and metadata
         } else if (entry.isCharacterDevice()) {
             Syscalls.mknod(target, Syscalls.S_IFCHR | perm, Syscalls.makedev(entry.getDevMajor(), entry.getDevMinor()));
@@ -104,7 +123,12 @@ public final class TarLayerApplier implements LayerApplier {
         } else {
             return; // pax/global headers are consumed by the reader; other types (sparse, contiguous) are skipped
         }
-        Syscalls.lchown(target, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+        switch (options.owners()) {
+            case ExtractOptions.Owners.FromArchive() ->
+                    Syscalls.lchown(target, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+            case ExtractOptions.Owners.Fixed(int uid, int gid) -> Syscalls.lchown(target, uid, gid);
+            case ExtractOptions.Owners.Extractor() -> { }
+        }
         applyXattrs(entry, target);
         FileTime mtime = FileTime.from(entry.getModTime().toInstant());
         if (entry.isSymbolicLink()) {

@@ -1,6 +1,7 @@
 package dev.wharf.runtime;
 
 import dev.wharf.image.Digest;
+import dev.wharf.image.FileChange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -27,6 +28,12 @@ public interface Snapshotter {
 
     /** The container's writable layer (its overlay upper directory), for diff and commit. */
     Path upperDir(String containerId);
+
+    /**
+     * {@code docker diff}: what the container's writable layer changed against its image layers
+     * ({@code diffIds} bottom first) and the mount points the runtime needs.
+     */
+    List<FileChange> changes(String containerId, List<Digest> diffIds) throws IOException;
 
     /** Unmounts and deletes the container's writable layer. */
     void remove(String containerId) throws IOException;

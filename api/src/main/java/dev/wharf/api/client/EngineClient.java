@@ -6,8 +6,11 @@ import dev.wharf.api.ApiJson;
 import dev.wharf.api.types.ContainerCreateRequest;
 import dev.wharf.api.types.ContainerCreateResponse;
 import dev.wharf.api.types.ContainerInspect;
+import dev.wharf.api.types.ContainerPathStat;
 import dev.wharf.api.types.ContainerSummary;
 import dev.wharf.api.types.ErrorResponse;
+import dev.wharf.api.types.FilesystemChange;
+import dev.wharf.api.types.IdResponse;
 import dev.wharf.api.types.ImageDeleteResponseItem;
 import dev.wharf.api.types.ImageSummary;
 import dev.wharf.api.types.ProgressMessage;
@@ -166,6 +169,76 @@ public final class EngineClient {
     public void containerKill(String id, String signal) throws IOException {
         expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/kill"
                 + new Query().add("signal", signal)));
+    }
+
+    // ---- container files ----------------------------------------------------------------------
+
+    /** A container path and its tar ({@code GET /containers/{id}/archive}); close the stream when done. */
+    public record PathArchive(ContainerPathStat stat, InputStream tar) {}
+
+    /** {@code HEAD /containers/{id}/archive}: the path's stat; a 404 carries no message (HEAD has no body). */
+    public ContainerPathStat containerStatPath(String id, String path) throws IOException {
+        try (var response = exchange(HttpRequest.of("HEAD", archiveTarget(id, path)))) {
+            return pathStat(response);
+        }
+    }
+
+    public PathArchive copyFromContainer(String id, String path) throws IOException {
+        var response = exchange(HttpRequest.of("GET", archiveTarget(id, path)));
+        return new PathArchive(pathStat(response), closing(response));
+    }
+
+    /** {@code PUT /containers/{id}/archive}: the tar is unpacked into the directory {@code path}. */
+    public void copyToContainer(String id, String path, InputStream tar, boolean noOverwriteDirNonDir,
+            boolean copyUidGid) throws IOException {
+        var target = "/containers/" + Query.segment(id) + "/archive" + new Query()
+                .flag("copyUIDGID", copyUidGid).flag("noOverwriteDirNonDir", noOverwriteDirNonDir).add("path", path);
+        // text/plain like the Go client: dockerd does not look at the type
+        expectSuccess(HttpRequest.of("PUT", target).withBody(new RequestBody.Streamed("text/plain", tar)));
+    }
+
+    /** {@code GET /containers/{id}/export}: the container's rootfs as a tar. */
+    public InputStream containerExport(String id) throws IOException {
+        return closing(exchange(HttpRequest.of("GET", "/containers/" + Query.segment(id) + "/export")));
+    }
+
+    /** {@code GET /containers/{id}/changes}; dockerd answers null for no changes, given here as an empty list. */
+    public List<FilesystemChange> containerChanges(String id) throws IOException {
+        List<FilesystemChange> changes = getJson("/containers/" + Query.segment(id) + "/changes", new TypeReference<>() {});
+        return changes == null ? List.of() : changes;
+    }
+
+    /** {@code POST /commit}: returns the new image's ID. */
+    public String containerCommit(String id, String repo, String tag, String comment, String author,
+            List<String> changes, boolean pause) throws IOException {
+        var query = new Query().add("author", author);
+        for (String change : changes) {
+            query.add("changes", change);
+        }
+        query.add("comment", comment).add("container", id).add("pause", pause ? null : "0") // the daemon pauses by default
+                .add("repo", repo).add("tag", tag);
+        return call(HttpRequest.of("POST", "/commit" + query), IdResponse.class).id();
+    }
+
+    private static String archiveTarget(String id, String path) {
+        return "/containers/" + Query.segment(id) + "/archive" + new Query().add("path", path);
+    }
+
+    private static ContainerPathStat pathStat(HttpResponse response) throws IOException {
+        var header = response.headers().first(ContainerPathStat.HEADER);
+        if (header.isEmpty()) {
+            throw new IOException("the daemon sent no " + ContainerPathStat.HEADER + " header");
+        }
+        return ApiJson.fromJson(java.util.Base64.getDecoder().decode(header.get()), ContainerPathStat.class);
+    }
+
+    private static InputStream closing(HttpResponse response) {
+        return new FilterInputStream(response.body()) {
+            @Override
+            public void close() throws IOException {
+                response.close();
+            }
+        };
     }
 
     // ---- images -------------------------------------------------------------------------------

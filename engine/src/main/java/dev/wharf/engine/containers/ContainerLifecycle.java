@@ -101,7 +101,8 @@ final class ContainerLifecycle {
         }
     }
 
-    private Path prepareRootfs(ContainerRecord record) throws IOException {
+    /** Unpacks missing layers and mounts the rootfs (or returns it, when mounted already). */
+    Path prepareRootfs(ContainerRecord record) throws IOException {
         ensureLayers(record);
         return snapshotter.mountRootfs(record.id(), record.diffIds());
     }

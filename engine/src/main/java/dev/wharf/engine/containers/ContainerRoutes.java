@@ -27,6 +27,7 @@ public final class ContainerRoutes {
         routes.add("POST", "/containers/{id}/attach", new AttachHandler(service));
         routes.add("GET", "/containers/{id}/logs", new LogsHandler(service));
         routes.add("DELETE", "/containers/{id}", this::remove);
+        service.fileRoutes().register(routes);
     }
 
     private void create(Exchange exchange) throws Exception {

@@ -50,6 +50,8 @@ public final class ContainerService {
     private final Snapshotter snapshotter;
     private final ContainerEvents events;
     private final ContainerLifecycle lifecycle;
+    private final ContainerFiles files;
+    private final ContainerCommitter committer;
 
     public ContainerService(DaemonPaths paths, BlobStore blobs, ImageStore images, Snapshotter snapshotter,
             ContainerRuntime runtime, EventBus events) {
@@ -58,6 +60,8 @@ public final class ContainerService {
         this.snapshotter = snapshotter;
         this.events = new ContainerEvents(events);
         this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events);
+        this.files = new ContainerFiles(index, store, lifecycle, snapshotter, this.events);
+        this.committer = new ContainerCommitter(index, snapshotter, blobs, images, this.events, events);
     }
 
     /** Re-adopts containers after a daemon start: running ones are watched again, exits are recorded. */
@@ -229,6 +233,11 @@ public final class ContainerService {
             Long sizeRw = size ? sizeRw(r) : null;
             return ContainerViews.summary(r, now, sizeRw, size ? sizeRw + imageSize(r) : null);
         }).toList();
+    }
+
+    /** The endpoints on the containers' files (cp, export, diff, commit). */
+    FileRoutes fileRoutes() {
+        return new FileRoutes(files, committer);
     }
 
     /** The k8s-file log conmon writes for the container. */

@@ -284,8 +284,10 @@ final class NettyExchange implements Exchange {
     private void respondFull(int status, String contentType, byte[] content) throws IOException {
         claim(State.DONE);
         this.status = status;
+        // A HEAD reply (a failed HEAD /containers/{id}/archive, say) announces its length but sends no body.
+        byte[] body = method().equals("HEAD") ? new byte[0] : content;
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(content));
+                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
         HttpHeaders headers = response.headers();
         StandardHeaders.apply(headers);
         headers.add(extraHeaders);

@@ -1,6 +1,8 @@
 package dev.wharf.runtime.overlay;
 
 import dev.wharf.image.Digest;
+import dev.wharf.image.FileChange;
+import dev.wharf.image.OverlayChanges;
 import dev.wharf.image.LayerApplier;
 import dev.wharf.linux.ErrnoException;
 import dev.wharf.linux.Syscalls;
@@ -21,7 +23,7 @@ import java.util.UUID;
  * <pre>
  * root/layers/&lt;diff-id hex&gt;/            committed layer (lower directory)
  * root/layers/tmp-&lt;random&gt;/             a layer being unpacked (removed at start-up if left over)
- * root/containers/&lt;id&gt;/{upper,work,merged,empty}
+ * root/containers/&lt;id&gt;/{init,upper,work,merged,empty}   init: Docker's init layer ({@link InitLayer})
  * </pre>
  * Limit: the mount options hold absolute layer paths and the kernel takes one page of them, so an
  * image can have about 35 layers with a root like {@code /var/lib/wharf/overlay}.
@@ -82,7 +84,8 @@ public final class OverlaySnapshotter implements Snapshotter {
         for (String sub : List.of("upper", "work", "merged")) {
             Files.createDirectories(dir.resolve(sub));
         }
-        String options = "lowerdir=" + String.join(":", lowerDirs(dir, diffIds))
+        InitLayer.ensure(dir.resolve("init"));
+        String options = "lowerdir=" + dir.resolve("init") + ":" + String.join(":", lowerDirs(dir, diffIds))
                 + ",upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work");
         if (options.length() > MAX_MOUNT_DATA) {
             throw new IOException("too many layers for one overlay mount (" + diffIds.size() + ")");
@@ -110,6 +113,16 @@ public final class OverlaySnapshotter implements Snapshotter {
     @Override
     public Path upperDir(String containerId) {
         return containerDir(containerId).resolve("upper");
+    }
+
+    @Override
+    public List<FileChange> changes(String containerId, List<Digest> diffIds) throws IOException {
+        List<Path> lowers = new ArrayList<>();
+        lowers.add(containerDir(containerId).resolve("init"));
+        for (Digest diffId : diffIds.reversed()) {
+            lowers.add(layerDir(diffId));
+        }
+        return OverlayChanges.compute(upperDir(containerId), lowers);
     }
 
     @Override
