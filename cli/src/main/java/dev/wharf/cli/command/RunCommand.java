@@ -73,6 +73,12 @@ public final class RunCommand extends EngineCommand {
     @Option(names = {"-l", "--label"}, description = "Set meta data on a container.")
     private List<String> labels = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    private MountOptions mountOptions = new MountOptions();
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "IMAGE")
     private String image;
 
@@ -124,7 +130,7 @@ public final class RunCommand extends EngineCommand {
                 .env(nullIfEmpty(EnvOptions.resolve(envFiles, env, streams().env())))
                 .cmd(nullIfEmpty(command))
                 .image(image)
-                .volumes(Map.of())
+                .volumes(mountOptions.anonymousVolumes())
                 .workingDir(workdir == null ? "" : workdir)
                 .entrypoint(entrypoint == null ? null : List.of(entrypoint))
                 .labels(EnvOptions.labels(labels))
@@ -140,6 +146,10 @@ public final class RunCommand extends EngineCommand {
                 .dnsOptions(List.of())
                 .dnsSearch(List.of())
                 .memorySwappiness(-1L) // what the docker CLI sends for "unset"
+                .binds(mountOptions.binds())
+                .mounts(mountOptions.mountList(spec.commandLine()))
+                .tmpfs(mountOptions.tmpfsMap())
+                .volumesFrom(mountOptions.volumesFromList())
                 .build();
         var networking = new NetworkingConfig(Map.of("default", EndpointSettings.builder().build()));
         return new ContainerCreateRequest(config, hostConfig, networking);

@@ -1,0 +1,128 @@
+package dev.wharf.cli.command;
+
+import dev.wharf.api.types.Mount;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * docker run's mount flags and how the docker CLI sends them: {@code -v src:dst[:mode]} in
+ * HostConfig.Binds (a lone {@code -v /path} in Config.Volumes), {@code --mount} parsed from CSV into
+ * HostConfig.Mounts, {@code --tmpfs} in HostConfig.Tmpfs, {@code --volumes-from} as given.
+ */
+final class MountOptions {
+    @Option(names = {"-v", "--volume"}, description = "Bind mount a volume.")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(names = "--mount", description = "Attach a filesystem mount to the container.")
+    List<String> mounts = new ArrayList<>();
+
+    @Option(names = "--tmpfs", description = "Mount a tmpfs directory.")
+    List<String> tmpfs = new ArrayList<>();
+
+    @Option(names = "--volumes-from", description = "Mount volumes from the specified container(s).")
+    List<String> volumesFrom = new ArrayList<>();
+
+    /** Config.Volumes: the anonymous {@code -v /path} ones. */
+    Map<String, Map<String, Object>> anonymousVolumes() {
+        var result = new LinkedHashMap<String, Map<String, Object>>();
+        volumes.stream().filter(v -> !v.contains(":")).forEach(v -> result.put(v, Map.of()));
+        return result;
+    }
+
+    List<String> binds() {
+        var binds = volumes.stream().filter(v -> v.contains(":")).toList();
+        return binds.isEmpty() ? null : binds;
+    }
+
+    Map<String, String> tmpfsMap() {
+        var result = new LinkedHashMap<String, String>();
+        for (String spec : tmpfs) {
+            int colon = spec.indexOf(':');
+            result.put(colon < 0 ? spec : spec.substring(0, colon), colon < 0 ? "" : spec.substring(colon + 1));
+        }
+        return result.isEmpty() ? null : result;
+    }
+
+    List<String> volumesFromList() {
+        return volumesFrom.isEmpty() ? null : volumesFrom;
+    }
+
+    List<Mount> mountList(picocli.CommandLine commandLine) {
+        var result = new ArrayList<Mount>();
+        for (String spec : mounts) {
+            try {
+                result.add(parseMount(spec));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(commandLine,
+                        "invalid argument \"" + spec + "\" for \"--mount\" flag: " + e.getMessage());
+            }
+        }
+        return result.isEmpty() ? null : result;
+    }
+
+    /** The docker CLI's opts.MountOpt: {@code type=volume} by default, keys as docker spells them. */
+    static Mount parseMount(String spec) {
+        String type = "volume";
+        String source = null;
+        String target = null;
+        Boolean readOnly = null;
+        var bind = new LinkedHashMap<String, Object>();
+        var volume = new LinkedHashMap<String, Object>();
+        var tmpfsOptions = new LinkedHashMap<String, Object>();
+        for (String field : spec.split(",")) {
+            int eq = field.indexOf('=');
+            String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
+            String value = eq < 0 ? null : field.substring(eq + 1);
+            if (value == null && !key.equals("readonly") && !key.equals("ro") && !key.equals("volume-nocopy")) {
+                throw new IllegalArgumentException("invalid field '" + field + "' must be a key=value pair");
+            }
+            switch (key) {
+                case "type" -> type = value;
+                case "source", "src" -> source = value;
+                case "target", "dst", "destination" -> target = value;
+                case "readonly", "ro" -> readOnly = bool(field, value);
+                case "bind-propagation" -> bind.put("Propagation", value);
+                case "volume-nocopy" -> volume.put("NoCopy", bool(field, value));
+                case "tmpfs-size" -> tmpfsOptions.put("SizeBytes", ramInBytes(value));
+                case "tmpfs-mode" -> tmpfsOptions.put("Mode", Integer.parseInt(value, 8));
+                default -> throw new IllegalArgumentException("unexpected key '" + key + "' in '" + field + "'");
+            }
+        }
+        return new Mount(type, source, target, readOnly, null, bind.isEmpty() ? null : bind,
+                volume.isEmpty() ? null : volume, tmpfsOptions.isEmpty() ? null : tmpfsOptions);
+    }
+
+    private static boolean bool(String field, String value) {
+        if (value == null) {
+            return true;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "1", "true" -> true;
+            case "0", "false" -> false;
+            default -> throw new IllegalArgumentException("invalid value for '" + field + "'");
+        };
+    }
+
+    /** go-units RAMInBytes: 64m, 1g, 512k, or plain bytes. */
+    private static long ramInBytes(String value) {
+        String lower = value.toLowerCase(Locale.ROOT).replaceAll("i?b$", "");
+        long unit = switch (lower.isEmpty() ? ' ' : lower.charAt(lower.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            case 't' -> 1L << 40;
+            default -> 1;
+        };
+        String number = unit == 1 ? lower : lower.substring(0, lower.length() - 1);
+        try {
+            return (long) (Double.parseDouble(number) * unit);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid size: '" + value + "'");
+        }
+    }
+}
