@@ -1,13 +1,16 @@
 package dev.wharf.cli.command;
 
+import dev.wharf.api.types.ContainerConfig;
+import dev.wharf.api.types.HostConfig;
 import dev.wharf.api.types.Mount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * docker run's mount flags and how the docker CLI sends them: {@code -v src:dst[:mode]} in
@@ -18,8 +21,9 @@ final class MountOptions {
     @Option(names = {"-v", "--volume"}, description = "Bind mount a volume.")
     List<String> volumes = new ArrayList<>();
 
-    @Option(names = "--mount", description = "Attach a filesystem mount to the container.")
-    List<String> mounts = new ArrayList<>();
+    @Option(names = "--mount", converter = MountConverter.class,
+            description = "Attach a filesystem mount to the container.")
+    List<Mount> mounts = new ArrayList<>();
 
     @Option(names = "--tmpfs", description = "Mount a tmpfs directory.")
     List<String> tmpfs = new ArrayList<>();
@@ -27,42 +31,34 @@ final class MountOptions {
     @Option(names = "--volumes-from", description = "Mount volumes from the specified container(s).")
     List<String> volumesFrom = new ArrayList<>();
 
-    /** Config.Volumes: the anonymous {@code -v /path} ones. */
-    Map<String, Map<String, Object>> anonymousVolumes() {
-        var result = new LinkedHashMap<String, Map<String, Object>>();
-        volumes.stream().filter(v -> !v.contains(":")).forEach(v -> result.put(v, Map.of()));
-        return result;
-    }
-
-    List<String> binds() {
+    /** Sets Config.Volumes (the anonymous {@code -v /path}), Binds, Mounts, Tmpfs and VolumesFrom. */
+    void apply(ContainerConfig.Builder config, HostConfig.Builder hostConfig) {
+        var anonymous = new LinkedHashMap<String, Map<String, Object>>();
+        volumes.stream().filter(v -> !v.contains(":")).forEach(v -> anonymous.put(v, Map.of()));
         var binds = volumes.stream().filter(v -> v.contains(":")).toList();
-        return binds.isEmpty() ? null : binds;
-    }
-
-    Map<String, String> tmpfsMap() {
-        var result = new LinkedHashMap<String, String>();
+        var tmpfsMap = new LinkedHashMap<String, String>();
         for (String spec : tmpfs) {
             int colon = spec.indexOf(':');
-            result.put(colon < 0 ? spec : spec.substring(0, colon), colon < 0 ? "" : spec.substring(colon + 1));
+            tmpfsMap.put(colon < 0 ? spec : spec.substring(0, colon), colon < 0 ? "" : spec.substring(colon + 1));
         }
-        return result.isEmpty() ? null : result;
+        config.volumes(anonymous);
+        hostConfig.binds(binds.isEmpty() ? null : binds)
+                .mounts(mounts.isEmpty() ? null : mounts)
+                .tmpfs(tmpfsMap.isEmpty() ? null : tmpfsMap)
+                .volumesFrom(volumesFrom.isEmpty() ? null : volumesFrom);
     }
 
-    List<String> volumesFromList() {
-        return volumesFrom.isEmpty() ? null : volumesFrom;
-    }
-
-    List<Mount> mountList(picocli.CommandLine commandLine) {
-        var result = new ArrayList<Mount>();
-        for (String spec : mounts) {
+    /** {@code --mount} values, with the docker CLI's message for a bad one. */
+    static final class MountConverter implements ITypeConverter<Mount> {
+        @Override
+        public Mount convert(String spec) {
             try {
-                result.add(parseMount(spec));
+                return parseMount(spec);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(commandLine,
+                throw new TypeConversionException(
                         "invalid argument \"" + spec + "\" for \"--mount\" flag: " + e.getMessage());
             }
         }
-        return result.isEmpty() ? null : result;
     }
 
     /** The docker CLI's opts.MountOpt: {@code type=volume} by default, keys as docker spells them. */
