@@ -2,6 +2,7 @@ package dev.wharf.cli;
 
 import dev.wharf.cli.command.CommitCommand;
 import dev.wharf.cli.command.CpCommand;
+import dev.wharf.cli.command.CreateCommand;
 import dev.wharf.cli.command.DiffCommand;
 import dev.wharf.cli.command.ExportCommand;
 import dev.wharf.cli.command.ImagesCommand;
@@ -16,6 +17,7 @@ import dev.wharf.cli.command.RunCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
+import dev.wharf.cli.command.volume.VolumeCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ final class Subcommands {
 
     static {
         ALL.put("run", RunCommand.class);
+        ALL.put("create", CreateCommand.class);
         ALL.put("ps", PsCommand.class);
         ALL.put("logs", LogsCommand.class);
         ALL.put("rm", RmCommand.class);
@@ -46,6 +49,7 @@ final class Subcommands {
         ALL.put("diff", DiffCommand.class);
         ALL.put("commit", CommitCommand.class);
         ALL.put("export", ExportCommand.class);
+        ALL.put("volume", VolumeCommand.class);
     }
 
     private Subcommands() {}
