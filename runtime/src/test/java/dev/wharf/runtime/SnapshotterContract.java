@@ -93,11 +93,14 @@ public abstract class SnapshotterContract {
     }
 
     @Test
-    void anImageWithoutLayersGetsAnEmptyRootfs() throws IOException {
+    void anImageWithoutLayersGetsOnlyTheRuntimeMountPoints() throws IOException {
         Path merged = snapshotter.mountRootfs("empty", List.of());
         try (var entries = Files.list(merged)) {
-            assertThat(entries).isEmpty();
+            assertThat(entries.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(".dockerenv", "dev", "etc", "proc", "sys");
         }
+        assertThat(merged.resolve("etc/hostname")).isEmptyFile();
+        assertThat(snapshotter.changes("empty", List.of())).as("the init layer is not a change").isEmpty();
     }
 
     @Test
