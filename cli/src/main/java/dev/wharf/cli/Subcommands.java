@@ -17,6 +17,7 @@ import dev.wharf.cli.command.RunCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
+import dev.wharf.cli.command.container.ContainerCommand;
 import dev.wharf.cli.command.volume.VolumeCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ final class Subcommands {
         ALL.put("diff", DiffCommand.class);
         ALL.put("commit", CommitCommand.class);
         ALL.put("export", ExportCommand.class);
+        ALL.put("container", ContainerCommand.class);
         ALL.put("volume", VolumeCommand.class);
     }
 

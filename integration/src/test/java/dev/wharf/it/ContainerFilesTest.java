@@ -24,14 +24,6 @@ class ContainerFilesTest extends EndToEndTest {
     private static final String MAKE_TREE = "mkdir -p /data/sub && echo hello > /data/f && chown 1000:1001 /data/f"
             + " && chmod 4750 /data/f && ln -s /etc/passwd /data/link && echo deep > /data/sub/deep";
 
-    private Cli cli(String client) {
-        return client.equals("wharf") ? wharf : docker;
-    }
-
-    private String ok(String client, String... args) {
-        return client.equals("wharf") ? wharfOk(args) : dockerOk(args);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"wharf", "docker"})
     void copiesOutOfAStoppedContainerWithDockersPathRules(String client) throws IOException {

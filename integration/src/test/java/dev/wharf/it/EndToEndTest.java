@@ -68,6 +68,16 @@ abstract class EndToEndTest {
         return result.stdout();
     }
 
+    /** The client a parameterized test names: "wharf" or "docker". */
+    protected Cli cli(String client) {
+        return client.equals("wharf") ? wharf : docker;
+    }
+
+    /** Runs the named client and expects success. */
+    protected String ok(String client, String... args) {
+        return client.equals("wharf") ? wharfOk(args) : dockerOk(args);
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         if (dir == null || !Files.exists(dir)) {
             return;

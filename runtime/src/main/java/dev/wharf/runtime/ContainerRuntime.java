@@ -38,6 +38,9 @@ public interface ContainerRuntime {
 
     void resize(String containerId, int rows, int cols) throws IOException;
 
+    /** Makes the container's logger reopen its log file, after the engine moved it away to rotate it. */
+    void reopenLog(String containerId) throws IOException;
+
     /** {@code runc delete} (forced when still running) and removal of the bundle and conmon's files; a container the runtime does not know is not an error. */
     void delete(String containerId) throws IOException;
 

@@ -7,6 +7,7 @@ import dev.wharf.api.types.ContainerCreateRequest;
 import dev.wharf.api.types.ContainerCreateResponse;
 import dev.wharf.api.types.ContainerInspect;
 import dev.wharf.api.types.ContainerPathStat;
+import dev.wharf.api.types.ContainerPruneResponse;
 import dev.wharf.api.types.ContainerSummary;
 import dev.wharf.api.types.ErrorResponse;
 import dev.wharf.api.types.FilesystemChange;
@@ -135,6 +136,7 @@ public final class EngineClient {
     /** The raw log body (multiplexed unless TTY); close it to stop following. */
     public InputStream containerLogs(String id, LogsOptions options) throws IOException {
         var target = "/containers/" + Query.segment(id) + "/logs" + new Query()
+                .flag("details", options.details())
                 .flag("follow", options.follow())
                 .add("since", options.since())
                 .flag("stderr", options.stderr())
@@ -222,6 +224,12 @@ public final class EngineClient {
         query.add("comment", comment).add("container", id).add("pause", pause ? null : "0") // the daemon pauses by default
                 .add("repo", repo).add("tag", tag);
         return call(HttpRequest.of("POST", "/commit" + query), IdResponse.class).id();
+    }
+
+    /** {@code POST /containers/prune}. */
+    public ContainerPruneResponse containerPrune(Map<String, List<String>> filters) throws IOException {
+        return call(HttpRequest.of("POST", "/containers/prune" + new Query().add("filters", encodeFilters(filters))),
+                ContainerPruneResponse.class);
     }
 
     private static String archiveTarget(String id, String path) {

@@ -53,6 +53,12 @@ final class ContainerCreateOptions {
     @Option(names = {"-l", "--label"}, description = "Set meta data on a container.")
     List<String> labels = new ArrayList<>();
 
+    @Option(names = "--log-driver", description = "Logging driver for the container (json-file, local, none).")
+    String logDriver;
+
+    @Option(names = "--log-opt", description = "Log driver options (max-size, max-file, labels, env).")
+    List<String> logOptions = new ArrayList<>();
+
     @picocli.CommandLine.Mixin
     MountOptions mounts = new MountOptions();
 
@@ -61,6 +67,19 @@ final class ContainerCreateOptions {
 
     @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*")
     List<String> command = new ArrayList<>();
+
+    /** {@code --log-opt k=v}, as a map; the daemon validates keys and values. */
+    private Map<String, String> logOptions() {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (String option : logOptions) {
+            int eq = option.indexOf('=');
+            if (eq <= 0) {
+                throw new picocli.CommandLine.PicocliException("invalid key-value pair: " + option);
+            }
+            options.put(option.substring(0, eq), option.substring(eq + 1));
+        }
+        return options;
+    }
 
     /**
      * @param attach whether the client attaches to the container's streams ({@code run} without -d)
@@ -83,7 +102,7 @@ final class ContainerCreateOptions {
                 .entrypoint(entrypoint == null ? null : List.of(entrypoint))
                 .labels(EnvOptions.labels(labels));
         var hostConfig = HostConfig.builder()
-                .logConfig(new LogConfig("", Map.of()))
+                .logConfig(new LogConfig(logDriver == null ? "" : logDriver, logOptions()))
                 .networkMode("default")
                 .portBindings(Map.of())
                 .restartPolicy(new RestartPolicy("no", 0))

@@ -1,9 +1,16 @@
 package dev.wharf.cli.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.api.ApiJson;
 import dev.wharf.cli.format.HumanUnits;
 import dev.wharf.cli.format.Ids;
-import dev.wharf.cli.format.TableWriter;
+import dev.wharf.cli.format.TemplateOutput;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +18,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code wharf images}: one row per repository tag, like docker images. */
+/**
+ * {@code wharf images}: one row per repository tag, like docker images; {@code --format} sees docker's
+ * image context (ID, Repository, Tag, Digest, CreatedSince, CreatedAt, Size, Containers, SharedSize,
+ * UniqueSize, VirtualSize), and the default table is that template too.
+ */
 @Command(name = "images", mixinStandardHelpOptions = true, description = "List images.")
 public final class ImagesCommand extends EngineCommand {
 
@@ -23,6 +34,19 @@ public final class ImagesCommand extends EngineCommand {
 
     @Option(names = "--no-trunc", description = "Don't truncate output.")
     private boolean noTrunc;
+
+    @Option(names = "--format", description = "Format output using a custom template: 'table', 'table TEMPLATE', 'json', or a Go template.")
+    private String format;
+
+    private static final String DEFAULT_FORMAT = "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}";
+    private static final ObjectNode HEADERS = ApiJson.mapper().createObjectNode()
+            .put("Containers", "CONTAINERS").put("CreatedAt", "CREATED AT").put("CreatedSince", "CREATED")
+            .put("Digest", "DIGEST").put("ID", "IMAGE ID").put("Repository", "REPOSITORY")
+            .put("SharedSize", "SHARED SIZE").put("Size", "SIZE").put("Tag", "TAG").put("UniqueSize", "UNIQUE SIZE")
+            .put("VirtualSize", "SIZE");
+    /** Go's time.Time.String() in UTC. */
+    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '+0000 UTC'")
+            .withZone(ZoneOffset.UTC);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
     private String repository;
@@ -38,16 +62,36 @@ public final class ImagesCommand extends EngineCommand {
             return 0;
         }
         long now = System.currentTimeMillis();
-        var table = new TableWriter().row("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
+        List<JsonNode> rows = new ArrayList<>();
         for (var image : images) {
-            String created = HumanUnits.ago(image.created(), now);
-            String size = HumanUnits.size(image.size());
             for (String[] repoTag : repoTags(image.repoTags(), image.repoDigests())) {
-                table.row(repoTag[0], repoTag[1], id(image.id()), created, size);
+                String size = HumanUnits.size(image.size());
+                rows.add(ApiJson.mapper().createObjectNode()
+                        .put("Containers", image.containers() < 0 ? "N/A" : String.valueOf(image.containers()))
+                        .put("CreatedAt", CREATED_AT.format(Instant.ofEpochSecond(image.created())))
+                        .put("CreatedSince", HumanUnits.ago(image.created(), now))
+                        .put("Digest", digest(image.repoDigests()))
+                        .put("ID", id(image.id()))
+                        .put("Repository", repoTag[0])
+                        .put("SharedSize", image.sharedSize() < 0 ? "N/A" : HumanUnits.size(image.sharedSize()))
+                        .put("Size", size)
+                        .put("Tag", repoTag[1])
+                        .put("UniqueSize", image.sharedSize() < 0 ? "N/A" : HumanUnits.size(image.size() - image.sharedSize()))
+                        .put("VirtualSize", size));
             }
         }
-        table.print(out());
+        String chosen = format == null || TemplateOutput.isDefaultTable(format) ? DEFAULT_FORMAT
+                : format.equals("json") ? "{{json .}}" : format;
+        TemplateOutput.print(out(), chosen, rows, HEADERS, (receiver, name, args) -> null);
         return 0;
+    }
+
+    private static String digest(List<String> digests) {
+        if (digests == null || digests.isEmpty() || digests.getFirst().startsWith("<none>")) {
+            return "<none>";
+        }
+        String digest = digests.getFirst();
+        return digest.substring(digest.indexOf('@') + 1);
     }
 
     private String id(String id) {

@@ -3,7 +3,9 @@ package dev.wharf.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.api.ApiJson;
 import dev.wharf.api.client.EngineErrorException;
-import dev.wharf.cli.format.SimpleTemplate;
+import dev.wharf.cli.CliFailure;
+import dev.wharf.cli.format.TemplateOutput;
+import dev.wharf.cli.format.template.TemplateException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ public final class InspectCommand extends EngineCommand {
     @Option(names = "--type", description = "Only inspect objects of the given type (container, image).")
     private String type;
 
-    @Option(names = {"-f", "--format"}, description = "Format output using a (simple) Go template, e.g. {{.Id}}.")
+    @Option(names = {"-f", "--format"}, description = "Format output using a Go template, e.g. {{.Id}} or {{json .Config}}.")
     private String format;
 
     @Parameters(arity = "1..*", paramLabel = "NAME|ID")
@@ -33,7 +35,7 @@ public final class InspectCommand extends EngineCommand {
             err().println("\"" + type + "\" is not a valid value for --type");
             return 1;
         }
-        var template = format == null ? null : new SimpleTemplate(format);
+        var template = format == null ? null : TemplateOutput.parse(format);
         var found = new ArrayList<JsonNode>();
         var errors = new ArrayList<String>();
         for (String name : names) {
@@ -49,7 +51,14 @@ public final class InspectCommand extends EngineCommand {
             }
         }
         if (template != null) {
-            found.forEach(object -> out().println(template.render(object)));
+            for (JsonNode object : found) {
+                try {
+                    out().println(template.execute(object));
+                } catch (TemplateException e) {
+                    out().flush();
+                    throw new CliFailure(1, "template: " + e.getMessage());
+                }
+            }
         } else {
             out().println(ApiJson.toDockerIndentedJson(found));
         }

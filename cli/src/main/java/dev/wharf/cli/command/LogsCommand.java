@@ -1,8 +1,11 @@
 package dev.wharf.cli.command;
 
 import dev.wharf.api.client.LogsOptions;
+import dev.wharf.api.format.GoTimestamps;
 import dev.wharf.api.stream.MultiplexedStream;
+import dev.wharf.cli.CliFailure;
 import java.io.IOException;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,6 +29,9 @@ public final class LogsCommand extends EngineCommand {
     @Option(names = "--until", description = "Show logs before a timestamp or relative.")
     private String until;
 
+    @Option(names = "--details", description = "Show extra details provided to logs.")
+    private boolean details;
+
     @Parameters(index = "0", paramLabel = "CONTAINER")
     private String container;
 
@@ -33,7 +39,8 @@ public final class LogsCommand extends EngineCommand {
     public Integer call() throws IOException {
         var inspect = client().containerInspect(container);
         boolean tty = inspect.config() != null && inspect.config().tty();
-        var options = new LogsOptions(true, true, follow, timestamps, tail, since, until);
+        Instant now = Instant.now();
+        var options = new LogsOptions(true, true, follow, timestamps, details, tail, time(since, now), time(until, now));
         try (var logs = client().containerLogs(inspect.id(), options)) {
             if (tty) {
                 logs.transferTo(streams().rawOut());
@@ -43,5 +50,17 @@ public final class LogsCommand extends EngineCommand {
         }
         streams().rawOut().flush();
         return 0;
+    }
+
+    /** As the docker CLI does: relative and RFC 3339 times become unix seconds before they are sent. */
+    private static String time(String value, Instant now) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return GoTimestamps.toApi(value, now);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(1, e.getMessage());
+        }
     }
 }

@@ -1,14 +1,22 @@
 package dev.wharf.cli.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.wharf.api.ApiJson;
 import dev.wharf.api.types.ContainerSummary;
 import dev.wharf.api.types.Port;
 import dev.wharf.cli.format.GoQuote;
 import dev.wharf.cli.format.HumanUnits;
 import dev.wharf.cli.format.Ids;
-import dev.wharf.cli.format.TableWriter;
+import dev.wharf.cli.format.TemplateOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +24,11 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code wharf ps}: docker's container table. */
+/**
+ * {@code wharf ps}: docker's container table, or {@code --format} with docker's container context
+ * (ID, Image, Command, CreatedAt, RunningFor, Ports, State, Status, Size, Names, Labels, Mounts,
+ * Networks, LocalVolumes, and {@code .Label "key"}); the default table is that template too.
+ */
 @Command(name = "ps", mixinStandardHelpOptions = true, description = "List containers.")
 public final class PsCommand extends EngineCommand {
 
@@ -32,6 +44,20 @@ public final class PsCommand extends EngineCommand {
     @Option(names = {"-f", "--filter"}, description = "Filter output based on conditions provided (key=value).")
     private List<String> filters = new ArrayList<>();
 
+    @Option(names = "--format", description = "Format output using a custom template: 'table', 'table TEMPLATE', 'json', or a Go template.")
+    private String format;
+
+    /** Go's time.Time.String() in UTC, as docker's CreatedAt prints it. */
+    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '+0000 UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final String DEFAULT_FORMAT =
+            "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
+    private static final ObjectNode HEADERS = ApiJson.mapper().createObjectNode()
+            .put("Command", "COMMAND").put("CreatedAt", "CREATED AT").put("ID", "CONTAINER ID").put("Image", "IMAGE")
+            .put("Labels", "LABELS").put("LocalVolumes", "LOCAL VOLUMES").put("Mounts", "MOUNTS").put("Names", "NAMES")
+            .put("Networks", "NETWORKS").put("Ports", "PORTS").put("RunningFor", "CREATED").put("Size", "SIZE")
+            .put("State", "STATE").put("Status", "STATUS");
+
     @Override
     public Integer call() throws IOException {
         var containers = client().containerList(all, parseFilters(filters));
@@ -40,19 +66,55 @@ public final class PsCommand extends EngineCommand {
             return 0;
         }
         long now = System.currentTimeMillis();
-        var table = new TableWriter().row("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
+        Map<JsonNode, Map<String, String>> labels = new IdentityHashMap<>();
+        List<JsonNode> rows = new ArrayList<>();
         for (var c : containers) {
-            String command = c.command() == null ? "" : c.command();
-            table.row(noTrunc ? c.id() : Ids.shortId(c.id()),
-                    nullToEmpty(c.image()),
-                    GoQuote.quote(noTrunc ? command : GoQuote.ellipsis(command, 20)),
-                    HumanUnits.ago(c.created(), now),
-                    nullToEmpty(c.status()),
-                    ports(c.ports()),
-                    names(c));
+            JsonNode row = row(c, now);
+            labels.put(row, c.labels() == null ? Map.of() : c.labels());
+            rows.add(row);
         }
-        table.print(out());
+        String chosen = format == null || TemplateOutput.isDefaultTable(format) ? DEFAULT_FORMAT
+                : format.equals("json") ? "{{json .}}" : format;
+        TemplateOutput.print(out(), chosen, rows, HEADERS, (receiver, name, args) ->
+                name.equals("Label") && args.size() == 1 && labels.containsKey(receiver)
+                        ? TextNode.valueOf(labels.get(receiver).getOrDefault(args.getFirst().asText(), "")) : null);
         return 0;
+    }
+
+    /** docker's containerContext: every column as the string docker prints, keys in its JSON order. */
+    private JsonNode row(ContainerSummary c, long now) {
+        String command = c.command() == null ? "" : c.command();
+        ObjectNode row = ApiJson.mapper().createObjectNode();
+        row.put("Command", GoQuote.quote(noTrunc ? command : GoQuote.ellipsis(command, 20)));
+        row.put("CreatedAt", CREATED_AT.format(Instant.ofEpochSecond(c.created())));
+        row.put("ID", noTrunc ? c.id() : Ids.shortId(c.id()));
+        row.put("Image", nullToEmpty(c.image()));
+        row.put("Labels", c.labels() == null ? "" : c.labels().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(",")));
+        long volumes = c.mounts() == null ? 0 : c.mounts().stream().filter(m -> "volume".equals(m.type())).count();
+        row.put("LocalVolumes", String.valueOf(volumes));
+        row.put("Mounts", c.mounts() == null ? "" : c.mounts().stream()
+                .map(m -> m.name() != null && !m.name().isEmpty() ? m.name() : nullToEmpty(m.source()))
+                .map(m -> noTrunc ? m : GoQuote.ellipsis(m, 15)).collect(Collectors.joining(",")));
+        row.put("Names", names(c));
+        row.put("Networks", c.networkSettings() == null || c.networkSettings().networks() == null ? ""
+                : String.join(",", new java.util.TreeSet<>(c.networkSettings().networks().keySet())));
+        row.put("Ports", ports(c.ports()));
+        row.put("RunningFor", HumanUnits.ago(c.created(), now));
+        row.put("Size", sizeColumn(c));
+        row.put("State", nullToEmpty(c.state()));
+        row.put("Status", nullToEmpty(c.status()));
+        return row;
+    }
+
+    /** docker's SIZE column: the writable layer, and the virtual size with the image. */
+    private static String sizeColumn(ContainerSummary c) {
+        if (c.sizeRw() == null) {
+            return "0B";
+        }
+        String rw = HumanUnits.size(c.sizeRw());
+        return c.sizeRootFs() == null || c.sizeRootFs() == 0 ? rw
+                : rw + " (virtual " + HumanUnits.size(c.sizeRootFs()) + ")";
     }
 
     public static Map<String, List<String>> parseFilters(List<String> filters) {

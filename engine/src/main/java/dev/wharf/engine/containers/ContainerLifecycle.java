@@ -54,6 +54,7 @@ final class ContainerLifecycle {
     private final ContainerRuntime runtime;
     private final ContainerEvents events;
     private final ContainerMounts mounts;
+    private final LogRotation logRotation;
     /** Two containers of one image must not unpack the same layers at once. */
     private final ReentrantLock unpackLock = new ReentrantLock();
 
@@ -65,6 +66,7 @@ final class ContainerLifecycle {
         this.images = images;
         this.snapshotter = snapshotter;
         this.runtime = runtime;
+        this.logRotation = new LogRotation(runtime);
         this.events = events;
         this.mounts = mounts;
     }
@@ -99,6 +101,7 @@ final class ContainerLifecycle {
             store.save(record);
             events.publish(record, "start");
             watchExit(container, run);
+            watchLog(container, run);
         } finally {
             container.lock.unlock();
         }
@@ -121,12 +124,14 @@ final class ContainerLifecycle {
         }
         String workingDir = config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
         ScopedPath.createDirectories(rootfs, workingDir);
+        LogSettings log = LogSettings.of(record.hostConfig().logConfig());
         return new ContainerSpec(record.id(), rootfs, record.argv(), ContainerConfigMerger.processEnv(config),
                 workingDir, user, config.hostname(), config.tty(), config.openStdin(), config.stdinOnce(),
                 Map.of("/etc/hostname", store.hostnameFile(record.id()),
                         "/etc/hosts", store.hostsFile(record.id()),
                         "/etc/resolv.conf", store.resolvConfFile(record.id())),
-                Map.of(), store.logFile(record.id()), mounts.prepare(record.id(), rootfs));
+                Map.of(), log.readable() ? store.logFile(record.id()) : null, mounts.prepare(record.id(), rootfs),
+                log.rotates() ? 0 : log.maxSize());
     }
 
     private void ensureLayers(ContainerRecord record) throws IOException {
@@ -173,6 +178,12 @@ final class ContainerLifecycle {
             Thread.ofVirtual().start(() -> removeQuietly(container));
         }
         return failure.toException(cause);
+    }
+
+    /** Rotates the log while this run lasts, when max-size and max-file ask for it. */
+    private void watchLog(Container container, long run) {
+        ContainerRecord record = container.record();
+        logRotation.watch(container, run, store.logFile(record.id()), LogSettings.of(record.hostConfig().logConfig()));
     }
 
     private void watchExit(Container container, long run) {
@@ -453,6 +464,7 @@ final class ContainerLifecycle {
                 LOG.log(Level.WARNING, "cannot re-attach to " + record.id() + "; its output is only in the log", e);
             }
             watchExit(container, run);
+            watchLog(container, run);
             return false;
         }
         int exitCode = state.exitCode().orElse(EXIT_LOST);

@@ -28,6 +28,8 @@ public final class ContainerRoutes {
         routes.add("GET", "/containers/{id}/logs", new LogsHandler(service));
         routes.add("DELETE", "/containers/{id}", this::remove);
         service.fileRoutes().register(routes);
+        routes.add("POST", "/containers/prune", exchange -> exchange.respondJson(200,
+                service.prune(Filters.parse(exchange.query("filters").orElse(null)))));
     }
 
     private void create(Exchange exchange) throws Exception {

@@ -54,6 +54,7 @@ public final class ContainerService {
     private final ContainerMounts mounts;
     private final ContainerFiles files;
     private final ContainerCommitter committer;
+    private final ContainerPruner pruner;
 
     public ContainerService(DaemonPaths paths, BlobStore blobs, ImageStore images, Snapshotter snapshotter,
             ContainerRuntime runtime, EventBus events, ContainerMounts mounts) {
@@ -65,6 +66,7 @@ public final class ContainerService {
         this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, mounts);
         this.files = new ContainerFiles(index, store, lifecycle, snapshotter, this.events);
         this.committer = new ContainerCommitter(index, snapshotter, blobs, images, this.events, events);
+        this.pruner = new ContainerPruner(index, lifecycle, this::sizeRw, events);
     }
 
     /** Re-adopts containers after a daemon start: running ones are watched again, exits are recorded. */
@@ -116,6 +118,7 @@ public final class ContainerService {
         String id = newId();
         ContainerConfig config = ContainerConfigMerger.merge(request.config(), image.config().containerConfig(), id);
         HostConfig hostConfig = HostConfigDefaults.apply(request.hostConfig());
+        LogSettings.of(hostConfig.logConfig()); // Docker refuses unknown drivers and options at create
         List<String> argv = ContainerConfigMerger.argv(config);
         String hostResolvConf = EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF);
         List<Digest> diffIds = image.config().rootfs() == null ? List.of() : image.config().rootfs().diffIds();
@@ -243,6 +246,11 @@ public final class ContainerService {
             return ContainerViews.summary(r, now, sizeRw, size ? sizeRw + imageSize(r) : null,
                     mounts.mountPoints(r.id()));
         }).toList();
+    }
+
+    /** POST /containers/prune. */
+    public dev.wharf.api.types.ContainerPruneResponse prune(Filters filters) {
+        return pruner.prune(filters);
     }
 
     /** The endpoints on the containers' files (cp, export, diff, commit). */

@@ -39,7 +39,7 @@ final class ContainerViews {
                 .resolvConfPath(store.resolvConfFile(id).toString())
                 .hostnamePath(store.hostnameFile(id).toString())
                 .hostsPath(store.hostsFile(id).toString())
-                .logPath(store.logFile(id).toString())
+                .logPath(LogSettings.of(record.hostConfig().logConfig()).readable() ? store.logFile(id).toString() : "")
                 .name("/" + record.name())
                 .restartCount(0)
                 .driver("overlay2")

@@ -115,6 +115,19 @@ public final class Filters {
         return true;
     }
 
+    /** {@code label!}-style exclusion: whether any {@code k} or {@code k=v} value of the key is among the labels. */
+    public boolean matchesAnyLabel(String key, Map<String, String> labels) {
+        if (!has(key)) {
+            return false;
+        }
+        Map<String, String> present = labels == null ? Map.of() : labels;
+        return get(key).stream().anyMatch(wanted -> {
+            int eq = wanted.indexOf('=');
+            return eq < 0 ? present.containsKey(wanted)
+                    : wanted.substring(eq + 1).equals(present.get(wanted.substring(0, eq)));
+        });
+    }
+
     /** A boolean filter such as {@code dangling}: null when absent; 400 for a value that is not a boolean. */
     public Boolean booleanValue(String key) {
         if (!has(key)) {

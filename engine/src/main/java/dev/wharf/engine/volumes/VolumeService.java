@@ -127,7 +127,7 @@ public final class VolumeService {
         try {
             for (VolumeRecord v : all()) {
                 if (!isUnused(v.name()) || (!everything && !v.anonymous())
-                        || !filters.matchLabels("label", v.labels()) || matchesAnyLabel(filters, v.labels())) {
+                        || !filters.matchLabels("label", v.labels()) || filters.matchesAnyLabel("label!", v.labels())) {
                     continue;
                 }
                 long size = size(store.dataDir(v.name()));
@@ -258,18 +258,6 @@ public final class VolumeService {
 
     private boolean isUnused(String name) {
         return !users.containsKey(name) && !mountedBy.containsKey(name);
-    }
-
-    private static boolean matchesAnyLabel(Filters filters, Map<String, String> labels) {
-        if (!filters.has("label!")) {
-            return false;
-        }
-        Map<String, String> present = labels == null ? Map.of() : labels;
-        return filters.get("label!").stream().anyMatch(wanted -> {
-            int eq = wanted.indexOf('=');
-            return eq < 0 ? present.containsKey(wanted)
-                    : wanted.substring(eq + 1).equals(present.get(wanted.substring(0, eq)));
-        });
     }
 
     private VolumeRecord find(String name) {

@@ -96,7 +96,10 @@ final class ConmonLauncher {
                 "-b", files.dir().toString(),
                 "-p", files.pidfile().toString(), "-P", files.conmonPidfile().toString(),
                 "--exit-dir", files.exitsDir().toString(), "--persist-dir", files.persistDir().toString(),
-                "-l", "k8s-file:" + spec.logPath().toAbsolutePath()));
+                "-l", spec.logPath() == null ? "none" : "k8s-file:" + spec.logPath().toAbsolutePath()));
+        if (spec.logSizeMax() > 0) {
+            command.addAll(List.of("--log-size-max", Long.toString(spec.logSizeMax())));
+        }
         if (spec.tty()) {
             command.add("-t");
         }

@@ -69,7 +69,7 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
         try {
             Files.createDirectory(files.exitsDir());
             Files.createDirectory(files.persistDir());
-            if (spec.logPath().getParent() != null) {
+            if (spec.logPath() != null && spec.logPath().getParent() != null) {
                 Files.createDirectories(spec.logPath().toAbsolutePath().getParent());
             }
             RuntimeSpecGenerator.write(specGenerator.generate(spec), files.config());
@@ -147,9 +147,19 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
      */
     @Override
     public void resize(String containerId, int rows, int cols) throws IOException {
+        writeCtl(containerId, "1 " + rows + " " + cols + "\n");
+    }
+
+    /** Makes conmon reopen its log (after the engine renamed it for rotation): {@code 2 0 0} on the ctl FIFO. */
+    @Override
+    public void reopenLog(String containerId) throws IOException {
+        writeCtl(containerId, "2 0 0\n");
+    }
+
+    private void writeCtl(String containerId, String message) throws IOException {
         Path ctl = files(containerId).ctl();
         try (var channel = FileChannel.open(ctl, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(("1 " + rows + " " + cols + "\n").getBytes(StandardCharsets.US_ASCII)));
+            channel.write(ByteBuffer.wrap(message.getBytes(StandardCharsets.US_ASCII)));
         }
     }
 

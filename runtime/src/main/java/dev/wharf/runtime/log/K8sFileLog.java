@@ -78,6 +78,10 @@ public final class K8sFileLog {
             if (channel == null) {
                 return;
             }
+            drain();
+        }
+
+        private void drain() throws IOException {
             ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
             while (channel.read(buffer) > 0) {
                 consume(buffer.array(), buffer.position());
@@ -106,6 +110,9 @@ public final class K8sFileLog {
             }
             if (channel != null && key.equals(fileKey) && channel.size() >= channel.position()) {
                 return;
+            }
+            if (channel != null && !key.equals(fileKey)) {
+                drain(); // renamed away (rotation): what was written to it before still counts
             }
             close();
             try {

@@ -3,7 +3,7 @@ package dev.wharf.cli.command.volume;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.api.ApiJson;
 import dev.wharf.api.client.EngineErrorException;
-import dev.wharf.cli.format.SimpleTemplate;
+import dev.wharf.cli.format.TemplateOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ final class VolumeInspectCommand extends VolumeSubcommand {
 
     @Override
     public Integer call() throws IOException {
-        var template = format == null ? null : new SimpleTemplate(format);
+        var template = format == null ? null : TemplateOutput.parse(format);
         var found = new ArrayList<JsonNode>();
         var errors = new ArrayList<String>();
         for (String name : names) {
@@ -33,7 +33,7 @@ final class VolumeInspectCommand extends VolumeSubcommand {
             }
         }
         if (template != null) {
-            found.forEach(volume -> out().println(template.render(volume)));
+            found.forEach(volume -> out().println(template.execute(volume)));
         } else {
             out().println(ApiJson.toDockerIndentedJson(found));
         }

@@ -1,12 +1,13 @@
 package dev.wharf.cli.command.volume;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.api.ApiJson;
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.api.types.Volume;
 import dev.wharf.cli.command.PsCommand;
-import dev.wharf.cli.format.SimpleTemplate;
 import dev.wharf.cli.format.TableWriter;
+import dev.wharf.cli.format.TemplateOutput;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
@@ -56,18 +57,10 @@ final class VolumeLsCommand extends VolumeSubcommand {
     }
 
     private void printFormatted(List<Volume> volumes) {
-        boolean table = format.startsWith("table ");
-        var template = new SimpleTemplate((table ? format.substring(6) : format).replace("\\t", "\t"));
-        if (!table) {
-            volumes.forEach(v -> out().println(template.render(row(v))));
-            return;
-        }
-        var writer = new TableWriter();
         var header = ApiJson.mapper().createObjectNode();
         HEADERS.forEach(header::put);
-        writer.row(template.render(header).split("\t", -1));
-        volumes.forEach(v -> writer.row(template.render(row(v)).split("\t", -1)));
-        writer.print(out());
+        TemplateOutput.print(out(), format, volumes.stream().<JsonNode>map(VolumeLsCommand::row).toList(), header,
+                (receiver, name, args) -> null);
     }
 
     /** The fields docker's volume formatter offers, Labels as {@code k=v,k=v}. */

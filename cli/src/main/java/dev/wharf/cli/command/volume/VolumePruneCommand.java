@@ -1,15 +1,12 @@
 package dev.wharf.cli.command.volume;
 
 import dev.wharf.api.client.EngineErrorException;
+import dev.wharf.cli.command.Confirmation;
 import dev.wharf.cli.command.PsCommand;
 import dev.wharf.cli.format.HumanUnits;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,10 +47,7 @@ final class VolumePruneCommand extends VolumeSubcommand {
     }
 
     private boolean confirmed() throws IOException {
-        out().print("WARNING! This will remove " + (all ? "all" : "anonymous")
-                + " local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ");
-        out().flush();
-        String answer = new BufferedReader(new InputStreamReader(streams().in(), StandardCharsets.UTF_8)).readLine();
-        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+        return Confirmation.ask(streams(), "WARNING! This will remove " + (all ? "all" : "anonymous")
+                + " local volumes not used by at least one container.");
     }
 }
