@@ -111,7 +111,7 @@ final class ContainerLifecycle {
         ContainerConfig config = record.config();
         ProcessUser user;
         try {
-            user = UserResolver.resolve(rootfs, config.user());
+            user = UserResolver.resolve(rootfs, config.user(), record.hostConfig().groupAdd());
         } catch (UnknownUserException e) {
             throw new SystemException(e.getMessage(), e);
         }
@@ -122,7 +122,8 @@ final class ContainerLifecycle {
                 Map.of("/etc/hostname", store.hostnameFile(record.id()),
                         "/etc/hosts", store.hostsFile(record.id()),
                         "/etc/resolv.conf", store.resolvConfFile(record.id())),
-                Map.of(), store.logFile(record.id()));
+                Map.of(), store.logFile(record.id()),
+                RuntimeOptions.resources(record.hostConfig()), RuntimeOptions.security(record.hostConfig()));
     }
 
     private void ensureLayers(ContainerRecord record) throws IOException {
