@@ -77,6 +77,9 @@ final class ContainerCreateOptions {
     @Mixin
     SecurityOptions security;
 
+    @Mixin
+    MountOptions mounts = new MountOptions();
+
     @Parameters(index = "0", paramLabel = "IMAGE")
     String image;
 
@@ -100,7 +103,6 @@ final class ContainerCreateOptions {
                 .env(nullIfEmpty(EnvOptions.resolve(envFiles, env, hostEnv)))
                 .cmd(nullIfEmpty(command))
                 .image(image)
-                .volumes(Map.of())
                 .workingDir(workdir == null ? "" : workdir)
                 .entrypoint(entrypoint == null ? null : List.of(entrypoint))
                 .labels(EnvOptions.labels(labelFiles, labels))
@@ -119,6 +121,7 @@ final class ContainerCreateOptions {
                 .memorySwappiness(-1L); // what the docker CLI sends for "unset"
         resources.applyTo(hostConfig);
         security.applyTo(hostConfig);
+        mounts.apply(config, hostConfig);
         var networking = new NetworkingConfig(Map.of("default", EndpointSettings.builder().build()));
         return new ContainerCreateRequest(config.build(), hostConfig.build(), networking);
     }

@@ -64,7 +64,7 @@ public final class RuntimeSpecGenerator {
                 process,
                 new OciRoot(spec.rootfs().toAbsolutePath().toString(), security.readonlyRootfs()),
                 spec.hostname(),
-                mounts(spec.files(), resources, security),
+                mounts(spec.files(), spec.mounts(), resources, security),
                 linux,
                 spec.annotations() == null ? Map.of() : new TreeMap<>(spec.annotations()));
     }
@@ -119,8 +119,13 @@ public final class RuntimeSpecGenerator {
         return JSON.writeValueAsString(spec);
     }
 
-    /** Docker's standard mounts, then the engine's files; sorted by destination so a parent mounts before its children. */
-    private static List<OciMount> mounts(Map<String, Path> files, ContainerResources resources, ContainerSecurity security) {
+    /**
+     * Docker's standard mounts (/dev/shm sized, /sys writable when privileged), then the engine's files and
+     * the container's volumes, binds and tmpfs, those sorted by destination so a parent mounts before its
+     * children; last the init binary.
+     */
+    private static List<OciMount> mounts(Map<String, Path> files, List<ContainerSpec.Mount> extra,
+            ContainerResources resources, ContainerSecurity security) {
         var mounts = new ArrayList<OciMount>();
         for (OciMount mount : DockerDefaults.MOUNTS) {
             mounts.add(switch (mount.destination()) {
@@ -129,12 +134,18 @@ public final class RuntimeSpecGenerator {
                 default -> mount;
             });
         }
+        var added = new ArrayList<OciMount>();
         if (files != null) {
-            files.entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
-                    .map(file -> OciMount.bind(file.getKey(), file.getValue().toAbsolutePath().toString()))
-                    .forEach(mounts::add);
+            // a user's mount on /etc/hosts (say) replaces the generated file, as in Docker
+            files.forEach((destination, file) -> {
+                if (extra.stream().noneMatch(m -> m.destination().equals(destination))) {
+                    added.add(OciMount.bind(destination, file.toAbsolutePath().toString()));
+                }
+            });
         }
+        extra.forEach(m -> added.add(new OciMount(m.destination(), m.type(), m.source(), m.options())));
+        added.sort(Comparator.comparing(OciMount::destination));
+        mounts.addAll(added);
         if (security.init() != null) {
             mounts.add(new OciMount(INIT_PATH, "bind", security.init().toAbsolutePath().toString(),
                     List.of("bind", "ro", "nosuid", "nodev")));

@@ -158,7 +158,7 @@ class ConmonRuntimeTest {
     void ttyIsResizedBeforeStart() throws Exception {
         var base = spec("tty", List.of("sh", "-c", "stty size"));
         var spec = new ContainerSpec(base.id(), base.rootfs(), base.args(), base.env(), base.workingDir(), base.user(),
-                base.hostname(), true, false, false, base.files(), base.annotations(), base.logPath(), null, null);
+                base.hostname(), true, false, false, base.files(), base.annotations(), base.logPath());
         create(spec);
         runtime.resize("tty", 40, 100);
         runtime.start("tty");
@@ -189,7 +189,7 @@ class ConmonRuntimeTest {
         var base = spec("user", List.of("id"));
         var user = dev.wharf.runtime.UserResolver.resolve(rootfs, "app");
         var spec = new ContainerSpec(base.id(), base.rootfs(), base.args(), base.env(), base.workingDir(), user,
-                base.hostname(), false, false, false, base.files(), base.annotations(), base.logPath(), null, null);
+                base.hostname(), false, false, false, base.files(), base.annotations(), base.logPath());
         create(spec);
         runtime.start("user");
         assertThat(runtime.awaitExit("user").get(20, TimeUnit.SECONDS)).isZero();
@@ -208,12 +208,12 @@ class ConmonRuntimeTest {
         Files.createDirectories(rootfs.resolve("etc"));
         return new ContainerSpec(id, rootfs, args, List.of("PATH=/bin", "HOSTNAME=wharf-test"), "/",
                 ContainerSpec.ProcessUser.ROOT, "wharf-test", false, false, false,
-                Map.of("/etc/hostname", hostname), Map.of("dev.wharf.test", id), tmp.resolve("logs").resolve(id + ".log"), null, null);
+                Map.of("/etc/hostname", hostname), Map.of("dev.wharf.test", id), tmp.resolve("logs").resolve(id + ".log"));
     }
 
     private static ContainerSpec withStdin(ContainerSpec s) {
         return new ContainerSpec(s.id(), s.rootfs(), s.args(), s.env(), s.workingDir(), s.user(), s.hostname(),
-                s.tty(), true, true, s.files(), s.annotations(), s.logPath(), null, null);
+                s.tty(), true, true, s.files(), s.annotations(), s.logPath());
     }
 
     private static Map<Stream, String> readAll(AttachConnection attach) throws IOException {

@@ -43,7 +43,7 @@ class OverlayContainerTest {
                 ConmonRuntime.DEFAULT_CONMON, cgroupParent)) {
             Path log = tmp.resolve("ovl.log");
             var spec = new ContainerSpec("ovl", rootfs, List.of("sh", "-c", "echo changed > /etc/motd; cat /etc/motd"),
-                    List.of("PATH=/bin"), "/", ProcessUser.ROOT, "ovl", false, false, false, Map.of(), Map.of(), log, null, null);
+                    List.of("PATH=/bin"), "/", ProcessUser.ROOT, "ovl", false, false, false, Map.of(), Map.of(), log);
             runtime.create(spec);
             try {
                 runtime.start("ovl");

@@ -84,7 +84,7 @@ class RuntimeSpecGeneratorTest {
                 Map.of("/etc/resolv.conf", Path.of(containerDir, "resolv.conf"),
                         "/etc/hostname", Path.of(containerDir, "hostname"),
                         "/etc/hosts", Path.of(containerDir, "hosts")),
-                Map.of("org.example", "yes"), Path.of("/tmp/log"), DOCKERD_LIMITS, ContainerSecurity.DEFAULT);
+                Map.of("org.example", "yes"), Path.of("/tmp/log"), List.of(), DOCKERD_LIMITS, ContainerSecurity.DEFAULT);
         try {
             return JSON.readTree(RuntimeSpecGenerator.toJson(new RuntimeSpecGenerator("/docker").generate(spec)));
         } catch (IOException e) {
