@@ -118,7 +118,7 @@ final class ContainerLifecycle {
         ContainerConfig config = record.config();
         ProcessUser user;
         try {
-            user = UserResolver.resolve(rootfs, config.user());
+            user = UserResolver.resolve(rootfs, config.user(), record.hostConfig().groupAdd());
         } catch (UnknownUserException e) {
             throw new SystemException(e.getMessage(), e);
         }
@@ -131,6 +131,7 @@ final class ContainerLifecycle {
                         "/etc/hosts", store.hostsFile(record.id()),
                         "/etc/resolv.conf", store.resolvConfFile(record.id())),
                 Map.of(), log.readable() ? store.logFile(record.id()) : null, mounts.prepare(record.id(), rootfs),
+                RuntimeOptions.resources(record.hostConfig()), RuntimeOptions.security(record.hostConfig()),
                 log.rotates() ? 0 : log.maxSize());
     }
 
