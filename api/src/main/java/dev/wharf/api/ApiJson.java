@@ -41,6 +41,7 @@ public final class ApiJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS) // Go marshals maps with sorted keys
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .build();
     }

@@ -13,12 +13,13 @@ class ListingTest extends EndToEndTest {
     @ValueSource(strings = {"wharf", "docker"})
     void inspectFormatsWithGoTemplates(String client) {
         String name = "tmpl-" + client;
-        String id = ok(client, "run", "--name", name, "-l", "com.example.role=web", "-l", "b=2", "-e", "A=1",
-                "busybox", "sh", "-c", "exit 3").strip();
+        cli(client).run("run", "--name", name, "-l", "com.example.role=web", "-l", "b=2", "-e", "A=1",
+                "busybox", "sh", "-c", "exit 3");
+        String id = ok(client, "inspect", "-f", "{{.Id}}", name).strip();
         String format = "{{.Id}}|{{.Name}}|{{.State.Status}}|{{.State.ExitCode}}|{{index .Config.Labels \"com.example.role\"}}"
-                + "|{{if eq .State.ExitCode 3}}three{{else}}other{{end}}|{{json .Config.Labels}}|{{len .Config.Cmd}}"
+                + "|{{if eq .State.Status \"exited\"}}done{{else}}other{{end}}|{{json .Config.Labels}}|{{len .Config.Cmd}}"
                 + "|{{join .Config.Cmd \" \"}}|{{upper .State.Status}}";
-        assertThat(ok(client, "inspect", "-f", format, name).strip()).isEqualTo(id + "|/" + name + "|exited|3|web|three"
+        assertThat(ok(client, "inspect", "-f", format, name).strip()).isEqualTo(id + "|/" + name + "|exited|3|web|done"
                 + "|{\"b\":\"2\",\"com.example.role\":\"web\"}|3|sh -c exit 3|EXITED");
         assertThat(ok(client, "inspect", "-f", "{{range .Config.Env}}{{.}};{{end}}", name)).contains("A=1;").contains("PATH=");
         assertThat(ok(client, "inspect", "-f", "{{range $k, $v := .Config.Labels}}{{$k}}={{$v}},{{end}}", name).strip())
@@ -55,8 +56,9 @@ class ListingTest extends EndToEndTest {
     @ValueSource(strings = {"wharf", "docker"})
     void psFilters(String client) {
         String prefix = "flt-" + client + "-";
-        String first = ok(client, "run", "--name", prefix + "zero", "-l", "group=" + client, "busybox", "true").strip();
-        ok(client, "run", "--name", prefix + "seven", "-l", "group=" + client, "-l", "odd=yes", "busybox", "sh", "-c", "exit 7");
+        ok(client, "run", "--name", prefix + "zero", "-l", "group=" + client, "busybox", "true");
+        cli(client).run("run", "--name", prefix + "seven", "-l", "group=" + client, "-l", "odd=yes", "busybox", "sh", "-c",
+                "exit 7");
         String running = ok(client, "run", "-d", "--name", prefix + "up", "-l", "group=" + client, "busybox", "sleep", "300").strip();
 
         assertThat(names(client, "--filter", "label=group=" + client)).containsExactly(prefix + "up");
@@ -69,7 +71,7 @@ class ListingTest extends EndToEndTest {
         assertThat(names(client, "-a", "--filter", "name=" + prefix + "ze")).containsExactly(prefix + "zero");
         assertThat(names(client, "-a", "--filter", "id=" + running.substring(0, 10))).containsExactly(prefix + "up");
         assertThat(names(client, "-a", "--filter", "ancestor=busybox", "--filter", "label=group=" + client)).hasSize(3);
-        assertThat(names(client, "-a", "--filter", "since=" + first, "--filter", "label=group=" + client))
+        assertThat(names(client, "-a", "--filter", "since=" + prefix + "zero", "--filter", "label=group=" + client))
                 .containsExactly(prefix + "up", prefix + "seven");
         assertThat(names(client, "-a", "--filter", "before=" + prefix + "seven", "--filter", "label=group=" + client))
                 .containsExactly(prefix + "zero");
@@ -83,8 +85,9 @@ class ListingTest extends EndToEndTest {
     @ValueSource(strings = {"wharf", "docker"})
     void containerPruneRemovesStoppedOnesMatchingTheFilters(String client) {
         String group = "prune-" + client;
-        String keep = ok(client, "run", "--name", group + "-keep", "-l", "prune=" + group, "-l", "keep=1", "busybox", "true").strip();
-        String gone = ok(client, "run", "--name", group + "-gone", "-l", "prune=" + group, "busybox", "true").strip();
+        ok(client, "run", "--name", group + "-keep", "-l", "prune=" + group, "-l", "keep=1", "busybox", "true");
+        ok(client, "run", "--name", group + "-gone", "-l", "prune=" + group, "busybox", "true");
+        String gone = ok(client, "inspect", "-f", "{{.Id}}", group + "-gone").strip();
         ok(client, "run", "-d", "--name", group + "-running", "-l", "prune=" + group, "busybox", "sleep", "300");
 
         String none = ok(client, "container", "prune", "-f", "--filter", "label=prune=" + group, "--filter", "until=1h");
@@ -92,7 +95,6 @@ class ListingTest extends EndToEndTest {
         String output = ok(client, "container", "prune", "-f", "--filter", "label=prune=" + group, "--filter", "label!=keep");
         assertThat(output).isEqualTo("Deleted Containers:\n" + gone + "\n\nTotal reclaimed space: 0B\n");
         assertThat(names(client, "-a", "--filter", "label=prune=" + group)).containsExactly(group + "-running", group + "-keep");
-        assertThat(keep).isNotBlank();
         ok(client, "rm", "-f", group + "-keep", group + "-running");
     }
 

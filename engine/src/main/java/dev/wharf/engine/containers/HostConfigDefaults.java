@@ -23,8 +23,11 @@ final class HostConfigDefaults {
         HostConfig given = requested == null ? HostConfig.builder().build() : requested;
         var config = given.toBuilder();
         // Logs are written by conmon in k8s-file format; "json-file" is what clients expect to be readable.
+        // moby: an empty Type is the default driver, and the given options stay (--log-opt without --log-driver).
         if (given.logConfig() == null || isEmpty(given.logConfig().type())) {
-            config.logConfig(new LogConfig("json-file", Map.of()));
+            Map<String, String> options = given.logConfig() == null || given.logConfig().config() == null
+                    ? Map.of() : given.logConfig().config();
+            config.logConfig(new LogConfig("json-file", options));
         }
         if (isEmpty(given.networkMode())) {
             config.networkMode("default");
