@@ -14,6 +14,7 @@ import dev.wharf.cli.command.PsCommand;
 import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
+import dev.wharf.cli.command.StatsCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
@@ -51,6 +52,7 @@ final class Subcommands {
         ALL.put("commit", CommitCommand.class);
         ALL.put("export", ExportCommand.class);
         ALL.put("container", ContainerCommand.class);
+        ALL.put("stats", StatsCommand.class);
         ALL.put("volume", VolumeCommand.class);
     }
 
