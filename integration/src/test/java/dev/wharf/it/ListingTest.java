@@ -18,9 +18,12 @@ class ListingTest extends EndToEndTest {
         String id = ok(client, "inspect", "-f", "{{.Id}}", name).strip();
         String format = "{{.Id}}|{{.Name}}|{{.State.Status}}|{{.State.ExitCode}}|{{index .Config.Labels \"com.example.role\"}}"
                 + "|{{if eq .State.Status \"exited\"}}done{{else}}other{{end}}|{{json .Config.Labels}}|{{len .Config.Cmd}}"
-                + "|{{join .Config.Cmd \" \"}}|{{upper .State.Status}}";
+                + "|{{upper .State.Status}}";
         assertThat(ok(client, "inspect", "-f", format, name).strip()).isEqualTo(id + "|/" + name + "|exited|3|web|done"
-                + "|{\"b\":\"2\",\"com.example.role\":\"web\"}|3|sh -c exit 3|EXITED");
+                + "|{\"b\":\"2\",\"com.example.role\":\"web\"}|3|EXITED");
+        if (client.equals("wharf")) { // docker's CLI evaluates inspect templates on untyped JSON: join refuses []interface{}
+            assertThat(ok(client, "inspect", "-f", "{{join .Config.Cmd \" \"}}", name).strip()).isEqualTo("sh -c exit 3");
+        }
         assertThat(ok(client, "inspect", "-f", "{{range .Config.Env}}{{.}};{{end}}", name)).contains("A=1;").contains("PATH=");
         assertThat(ok(client, "inspect", "-f", "{{range $k, $v := .Config.Labels}}{{$k}}={{$v}},{{end}}", name).strip())
                 .isEqualTo("b=2,com.example.role=web,");
