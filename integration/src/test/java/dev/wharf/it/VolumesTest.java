@@ -86,8 +86,12 @@ class VolumesTest extends EndToEndTest {
         assertThat(mounts).contains("tmpfs /t tmpfs").contains("size=2048k").contains("mode=1770").contains("noexec");
         dockerOk("volume", "create", "-o", "type=tmpfs", "-o", "device=tmpfs", "-o", "o=size=1m", "ramvol");
         assertThat(dockerOk("run", "--rm", "-v", "ramvol:/r", "busybox", "sh", "-c", "df -k /r | tail -1")).contains("1024");
+        assertThat(wharfOk("run", "--rm", "--mount", "type=volume,src=ramvol2,dst=/r,volume-label=via=mount,"
+                + "volume-opt=type=tmpfs,volume-opt=device=tmpfs,volume-opt=o=size=2m", "busybox", "sh", "-c",
+                "df -k /r | tail -1")).contains("2048");
+        assertThat(dockerOk("volume", "inspect", "-f", "{{.Labels.via}} {{.Options.type}}", "ramvol2")).isEqualTo("mount tmpfs\n");
         assertThat(Leftovers.mountsUnder(daemon.dataRoot().resolve("volumes"))).isEmpty(); // unmounted after use
-        wharfOk("volume", "rm", "ramvol");
+        wharfOk("volume", "rm", "ramvol", "ramvol2");
     }
 
     @Test
