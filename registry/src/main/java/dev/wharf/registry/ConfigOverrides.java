@@ -20,7 +20,8 @@ final class ConfigOverrides {
         if (flags.htpasswd != null || flags.tokenAuth) {
             RegistryConfig.Token token = auth != null && auth.token() != null ? auth.token()
                     : flags.tokenAuth ? new RegistryConfig.Token(null, null, null, null, null) : null;
-            auth = new RegistryConfig.Auth(flags.htpasswd != null ? flags.htpasswd : auth == null ? null : auth.htpasswd(), token);
+            auth = new RegistryConfig.Auth(flags.htpasswd != null ? flags.htpasswd : auth == null ? null : auth.htpasswd(), token,
+                    auth == null ? null : auth.access());
         }
         return new RegistryConfig(
                 flags.addr != null ? flags.addr : file.addr(),

@@ -2,8 +2,14 @@ package dev.wharf.registry;
 
 import dev.wharf.registry.api.ApiPolicy;
 import dev.wharf.registry.api.Dispatcher;
+import dev.wharf.registry.auth.AccessRules;
 import dev.wharf.registry.auth.Authorizer;
+import dev.wharf.registry.auth.BasicAuthorizer;
+import dev.wharf.registry.auth.Htpasswd;
+import dev.wharf.registry.auth.TokenAuthorizer;
 import dev.wharf.registry.auth.TokenEndpoint;
+import dev.wharf.registry.auth.TokenIssuer;
+import dev.wharf.registry.auth.TokenService;
 import dev.wharf.registry.config.RegistryConfig;
 import dev.wharf.registry.http.RegistryServer;
 import dev.wharf.registry.ops.AccessLog;
@@ -14,7 +20,9 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Objects;
 
 /** A running registry: storage, policy and auth from the configuration, behind the HTTP server. */
 public final class Registry implements AutoCloseable {
@@ -34,6 +42,18 @@ public final class Registry implements AutoCloseable {
         ApiPolicy policy = policy(config);
         Authorizer authorizer = Authorizer.OPEN;
         TokenEndpoint tokens = TokenEndpoint.DISABLED;
+        RegistryConfig.Auth auth = config.auth();
+        if (auth != null) {
+            Htpasswd users = auth.htpasswd() == null ? null : Htpasswd.load(auth.htpasswd());
+            AccessRules rules = new AccessRules(auth.access());
+            if (auth.token() != null) {
+                TokenService service = tokenService(auth.token());
+                authorizer = new TokenAuthorizer(service, auth.token().realm());
+                tokens = new TokenIssuer(service, users, rules);
+            } else if (users != null) {
+                authorizer = new BasicAuthorizer(users, rules);
+            }
+        }
         AccessLog accessLog = new AccessLog(Boolean.TRUE.equals(config.accessLog()) ? System.out : null);
         Dispatcher dispatcher = new Dispatcher(storage, policy, authorizer, tokens, new Metrics(), accessLog);
         return new Registry(RegistryServer.start(address(config.addr() == null ? DEFAULT_ADDR : config.addr()),
@@ -58,6 +78,13 @@ public final class Registry implements AutoCloseable {
         return new ApiPolicy(config.delete() != null && config.delete().enabled(), Boolean.TRUE.equals(config.readOnly()),
                 limits == null || limits.maxManifestBytes() == null ? ApiPolicy.DEFAULT_MAX_MANIFEST_BYTES : limits.maxManifestBytes(),
                 limits == null || limits.maxBlobBytes() == null ? Long.MAX_VALUE : limits.maxBlobBytes());
+    }
+
+    private static TokenService tokenService(RegistryConfig.Token token) throws IOException {
+        byte[] secret = token.secretFile() == null ? TokenService.randomSecret() : Files.readAllBytes(token.secretFile());
+        return new TokenService(secret, Objects.requireNonNullElse(token.issuer(), "wharf-registry"),
+                Objects.requireNonNullElse(token.service(), "wharf-registry"),
+                Duration.ofSeconds(Objects.requireNonNullElse(token.expirationSeconds(), 300)));
     }
 
     private static SslContext tls(RegistryConfig.Tls tls) throws IOException {

@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,7 +191,10 @@ class FaultTest {
         do {
             line = out.readLine();
         } while (line != null && !line.contains("listening on"));
-        assertThat(line).as("registry start-up").isNotNull();
+        if (line == null) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the registry did not start");
+        }
         Thread.ofVirtual().start(() -> out.lines().forEach(unused -> { })); // keep its pipe drained
         return process;
     }
@@ -211,58 +213,59 @@ class FaultTest {
 
     /** A body that breaks off with an error after {@code limit} bytes, as a client that crashed. */
     private static InputStream failingAfter(byte[] content, int limit) {
-        AtomicLong sent = new AtomicLong();
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int position = (int) sent.get();
-                if (position >= limit) {
-                    throw new IOException("client crashed");
-                }
-                int n = Math.min(len, limit - position);
-                System.arraycopy(content, position, b, off, n);
-                sent.addAndGet(n);
-                return n;
-            }
-        };
+        return new ScriptedBody(content, limit, content.length, null);
     }
 
     /** A body that sends {@code fast} bytes, signals, then trickles (so the registry can be killed mid-body). */
     private static InputStream slowAfter(byte[] content, int fast, CountDownLatch reached) {
-        AtomicLong sent = new AtomicLong();
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
+        return new ScriptedBody(content, content.length + 1, fast, reached);
+    }
 
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int position = (int) sent.get();
-                if (position >= content.length) {
-                    return -1;
-                }
-                if (position >= fast) {
-                    reached.countDown();
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        throw new IOException(e);
-                    }
-                    len = Math.min(len, 1024);
-                }
-                int n = Math.min(len, Math.min(content.length, position < fast ? fast : content.length) - position);
-                System.arraycopy(content, position, b, off, n);
-                sent.addAndGet(n);
-                return n;
+    /** The content, failing at {@code failAt}, and from {@code slowFrom} on 1 KiB every 50 ms. */
+    private static final class ScriptedBody extends InputStream {
+        private final byte[] content;
+        private final int failAt;
+        private final int slowFrom;
+        private final CountDownLatch slowed;
+        private int position;
+
+        ScriptedBody(byte[] content, int failAt, int slowFrom, CountDownLatch slowed) {
+            this.content = content;
+            this.failAt = failAt;
+            this.slowFrom = slowFrom;
+            this.slowed = slowed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            if (position >= failAt) {
+                throw new IOException("client crashed");
             }
-        };
+            if (position >= content.length) {
+                return -1;
+            }
+            int end = Math.min(content.length, failAt);
+            if (position >= slowFrom) {
+                slowed.countDown();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                length = Math.min(length, 1024);
+            } else {
+                end = Math.min(end, slowFrom);
+            }
+            int n = Math.min(length, end - position);
+            System.arraycopy(content, position, target, offset, n);
+            position += n;
+            return n;
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.wharf.image.MediaTypes;
 import dev.wharf.registry.errors.ErrorCode;
 import dev.wharf.registry.errors.RegistryException;
 import dev.wharf.registry.http.Exchange;
+import dev.wharf.registry.manifest.ParsedManifest;
 import dev.wharf.registry.storage.RegistryStorage;
 import dev.wharf.registry.storage.RepositoryName;
 import io.netty.handler.codec.http.HttpHeaders;

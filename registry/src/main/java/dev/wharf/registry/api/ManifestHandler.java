@@ -4,6 +4,7 @@ import dev.wharf.image.Digest;
 import dev.wharf.registry.errors.ErrorCode;
 import dev.wharf.registry.errors.RegistryException;
 import dev.wharf.registry.http.Exchange;
+import dev.wharf.registry.manifest.ParsedManifest;
 import dev.wharf.registry.storage.DigestAlgorithms;
 import dev.wharf.registry.storage.RegistryStorage;
 import dev.wharf.registry.storage.RepositoryName;

@@ -22,15 +22,16 @@ import java.util.List;
  * tls: {certificate: /etc/registry/cert.pem, key: /etc/registry/key.pem}
  * access-log: true
  * auth:
- *   htpasswd: /etc/registry/htpasswd
- *   token:                       # the Docker token flow, issued by this registry at /token
+ *   htpasswd: /etc/registry/htpasswd  # bcrypt entries (htpasswd -B)
+ *   token:                            # the Docker token flow, tokens issued by this registry at /token
+ *     realm: https://registry.example/token  # default: /token at the host the client addressed
  *     service: wharf-registry
  *     issuer: wharf-registry
- *     secret-file: /etc/registry/token.key   # HMAC key; a random one per start when absent
+ *     secret-file: /etc/registry/token.key   # HMAC key, at least 32 bytes; a random one per start when absent
  *     expiration-seconds: 300
- *     access:                    # without rules every authenticated account may do everything
- *       - {account: alice, repository: "alice/*", actions: [pull, push, delete]}
- *       - {account: "*", repository: "public/*", actions: [pull]}
+ *   access:                           # without rules every authenticated account may do everything
+ *     - {account: alice, repository: "alice/*", actions: [pull, push, delete]}
+ *     - {account: "*", repository: "public/*", actions: [pull]}   # "*": anyone, anonymous too (token flow)
  * </pre>
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -42,9 +43,9 @@ public record RegistryConfig(String addr, Path root, Boolean readOnly, Delete de
 
     public record Tls(Path certificate, Path key) {}
 
-    public record Auth(Path htpasswd, Token token) {}
+    public record Auth(Path htpasswd, Token token, List<Rule> access) {}
 
-    public record Token(String service, String issuer, Path secretFile, Integer expirationSeconds, List<Rule> access) {}
+    public record Token(String realm, String service, String issuer, Path secretFile, Integer expirationSeconds) {}
 
     /** Grants {@code actions} on repositories matching {@code repository} (a trailing * is a prefix) to an account ("*": any). */
     public record Rule(String account, String repository, List<String> actions) {}

@@ -8,8 +8,13 @@ import java.util.function.Consumer;
 
 /** Content-addressed blobs shared by all repositories (a layer pushed to two repositories is stored once). */
 public interface BlobStorage {
+    /** The blob's size and last use, or empty when it is not stored. */
+    Optional<StoredBlob> stat(Digest digest) throws IOException;
+
     /** The blob's size, or empty when it is not stored. */
-    Optional<Long> size(Digest digest) throws IOException;
+    default Optional<Long> size(Digest digest) throws IOException {
+        return stat(digest).map(StoredBlob::size);
+    }
 
     /** @throws dev.wharf.registry.errors.RegistryException BLOB_UNKNOWN when absent */
     BlobContent open(Digest digest) throws IOException;

@@ -31,9 +31,10 @@ final class FsBlobStorage implements BlobStorage {
     }
 
     @Override
-    public Optional<Long> size(Digest digest) throws IOException {
+    public Optional<StoredBlob> stat(Digest digest) throws IOException {
         try {
-            return Optional.of(Files.size(location(digest)));
+            BasicFileAttributes attributes = Files.readAttributes(location(digest), BasicFileAttributes.class);
+            return Optional.of(new StoredBlob(digest, attributes.size(), attributes.lastModifiedTime().toInstant()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -85,13 +86,7 @@ final class FsBlobStorage implements BlobStorage {
                 if (!Digest.isValid(algorithm + ":" + hex)) {
                     continue;
                 }
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(dir.resolve(hex), BasicFileAttributes.class);
-                    action.accept(new StoredBlob(new Digest(algorithm, hex), attributes.size(),
-                            attributes.lastModifiedTime().toInstant()));
-                } catch (NoSuchFileException e) {
-                    // removed meanwhile
-                }
+                stat(new Digest(algorithm, hex)).ifPresent(action); // absent: removed meanwhile
             }
         }
     }

@@ -8,6 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,10 +63,20 @@ final class SmallFiles {
         return names;
     }
 
-    /** Temporary files of a previous run that crashed mid-write. */
+    /**
+     * Temporary files of a run that crashed mid-write. Only old ones: another process (a registry serving
+     * while {@code gc} opens the same root) may be writing the young ones right now.
+     */
     void removeLeftovers() throws IOException {
+        Instant old = Instant.now().minus(Duration.ofHours(1));
         for (String name : names(tmp)) {
-            Files.deleteIfExists(tmp.resolve(name));
+            try {
+                if (Files.getLastModifiedTime(tmp.resolve(name)).toInstant().isBefore(old)) {
+                    Files.deleteIfExists(tmp.resolve(name));
+                }
+            } catch (NoSuchFileException e) {
+                // renamed into place meanwhile
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.wharf.registry.api;
+package dev.wharf.registry.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.image.Descriptor;
@@ -19,10 +19,10 @@ import java.util.Map;
  * types (OCI manifest and index, Docker schema 2 manifest and list), the body's {@code mediaType} agreeing
  * with {@code Content-Type}. {@code blobs} must exist in the repository, {@code manifests} too.
  */
-record ParsedManifest(String mediaType, String artifactType, Digest subject, List<Digest> blobs,
+public record ParsedManifest(String mediaType, String artifactType, Digest subject, List<Digest> blobs,
                       List<Digest> manifests, Map<String, String> annotations) {
 
-    static ParsedManifest parse(byte[] body, String contentType) {
+    public static ParsedManifest parse(byte[] body, String contentType) {
         JsonNode tree;
         try {
             tree = Json.MAPPER.readTree(body);
