@@ -22,8 +22,10 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-export TMPDIR="$work/tmp" REGISTRY_AUTH_FILE="$work/auth.json"
+export TMPDIR="$work/tmp"
 mkdir -p "$TMPDIR"
+# Only skopeo gets REGISTRY_AUTH_FILE: distribution reads REGISTRY_* variables as configuration.
+skopeo_copy() { REGISTRY_AUTH_FILE="$work/auth.json" skopeo --insecure-policy copy -q "$@" >/dev/null || { echo "failed: skopeo copy $*" >&2; exit 1; }; }
 
 free_port() {
   local port
@@ -77,10 +79,10 @@ storage: {filesystem: {rootdirectory: $work/dist-root}, delete: {enabled: true}}
 http: {addr: 127.0.0.1:$dist_port}
 YAML
 /usr/bin/docker-registry serve "$work/distribution.yml" >"$work/distribution.log" 2>&1 & dist_pid=$!
-for _ in $(seq 100); do
-  curl -fs "http://127.0.0.1:$wharf_port/v2/" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:$dist_port/v2/" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+up() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for _ in $(seq 100); do up "$wharf_port" && up "$dist_port" && break; sleep 0.1; done
+up "$wharf_port" || { cat "$work/wharf.log" >&2; exit 1; }
+up "$dist_port" || { cat "$work/distribution.log" >&2; exit 1; }
 
 # median seconds of RUNS runs of: $1 kind (push|pull), $2 port, $3 image name
 median_s() {
@@ -89,9 +91,9 @@ median_s() {
     rm -rf "$work/pulled"
     start=$(date +%s%N)
     if [ "$kind" = push ]; then
-      skopeo --insecure-policy copy -q --dest-tls-verify=false "oci:$work/$image:latest" "docker://127.0.0.1:$port/bench/$image-$i:1" >/dev/null
+      skopeo_copy --dest-tls-verify=false "oci:$work/$image:latest" "docker://127.0.0.1:$port/bench/$image-$i:1"
     else
-      skopeo --insecure-policy copy -q --src-tls-verify=false "docker://127.0.0.1:$port/bench/$image-$i:1" "dir:$work/pulled" >/dev/null
+      skopeo_copy --src-tls-verify=false "docker://127.0.0.1:$port/bench/$image-$i:1" "dir:$work/pulled"
     fi
     end=$(date +%s%N)
     times+=($(( (end - start) / 1000 )))
@@ -109,8 +111,8 @@ printf '\n| operation | wharf registry s | distribution s | wharf MiB/s | distri
 for image in big small; do
   bytes=$big_bytes; [ "$image" = small ] && bytes=$small_bytes
   for kind in push pull; do
-    w=$(median_s "$kind" "$wharf_port" "$image")
-    d=$(median_s "$kind" "$dist_port" "$image")
+    w=$(median_s "$kind" "$wharf_port" "$image") || exit 1
+    d=$(median_s "$kind" "$dist_port" "$image") || exit 1
     label="$kind 1×256 MiB"; [ "$image" = small ] && label="$kind 500×4 KiB"
     awk -v l="$label" -v w="$w" -v d="$d" -v b="$bytes" 'BEGIN {
       printf "| %s | %.2f | %.2f | %.0f | %.0f | %.2f× |\n", l, w, d, b / 1048576 / w, b / 1048576 / d, d / w }'

@@ -4,6 +4,7 @@ import dev.wharf.registry.gc.GarbageCollector;
 import dev.wharf.registry.storage.BlobStorage;
 import dev.wharf.registry.storage.UploadState;
 import dev.wharf.registry.storage.fs.FileSystemStorage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -36,6 +37,10 @@ final class GcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Files.isDirectory(root.resolve("blobs"))) {
+            System.err.println("wharf registry gc: no registry storage at " + root);
+            return 1;
+        }
         GarbageCollector.Report report = new GarbageCollector(FileSystemStorage.open(root), grace, uploadMaxAge)
                 .collect(dryRun, deleteUntagged);
         String verb = dryRun ? "would remove" : "removed";

@@ -12,7 +12,13 @@ public final class RegistryMain implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RegistryMain()).execute(args));
+        CommandLine commandLine = new CommandLine(new RegistryMain());
+        // A failure to start (port taken, bad config file, unreadable certificate) is a message, not a stack trace.
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("wharf registry: " + e.getMessage());
+            return 1;
+        });
+        System.exit(commandLine.execute(args));
     }
 
     @Override

@@ -57,7 +57,18 @@ final class FsUploadStorage implements UploadStorage {
     @Override
     public UploadState status(RepositoryName repository, String id) throws IOException {
         requireSession(repository, id);
-        return state(repository, id);
+        Session session = open.get(id);
+        if (session == null) {
+            return state(repository, id);
+        }
+        // An append in progress (e.g. a PATCH whose client just died) finishes first: a client that asks
+        // where to resume must hear about every byte that will have been kept.
+        session.lock.lock();
+        try {
+            return state(repository, id);
+        } finally {
+            session.lock.unlock();
+        }
     }
 
     @Override
