@@ -24,8 +24,14 @@ cleanup() {
 trap cleanup EXIT
 export TMPDIR="$work/tmp"
 mkdir -p "$TMPDIR"
-# Only skopeo gets REGISTRY_AUTH_FILE: distribution reads REGISTRY_* variables as configuration.
-skopeo_copy() { REGISTRY_AUTH_FILE="$work/auth.json" skopeo --insecure-policy copy -q "$@" >/dev/null || { echo "failed: skopeo copy $*" >&2; exit 1; }; }
+# Only skopeo gets REGISTRY_AUTH_FILE: distribution reads REGISTRY_* variables as configuration. Each skopeo
+# runs in a private mount namespace without its on-disk blob-info cache (/var/lib/containers/cache), which
+# would otherwise turn every push after the first into a cross-repository mount.
+isolate_cache='if [ -d /var/lib/containers ]; then mount -t tmpfs tmpfs /var/lib/containers; else mount --bind /var/lib /var/lib && mount -o remount,bind,ro /var/lib; fi'
+skopeo_copy() {
+  REGISTRY_AUTH_FILE="$work/auth.json" unshare --mount --propagation private sh -c "$isolate_cache"' && exec skopeo --insecure-policy copy -q "$@"' \
+    skopeo "$@" >/dev/null || { echo "failed: skopeo copy $*" >&2; exit 1; }
+}
 
 free_port() {
   local port
