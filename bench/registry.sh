@@ -47,8 +47,9 @@ make_image() {
   local dir=$1 count=$2 size=$3 i raw digest diffs="" layers="" sep=""
   mkdir -p "$dir/blobs/sha256"
   for i in $(seq "$count"); do
-    raw=$(head -c "$size" /dev/urandom | tee >(gzip -1 >"$dir/layer.gz") | sha256sum | cut -d' ' -f1)
-    wait
+    head -c "$size" /dev/urandom >"$dir/layer"
+    raw=$(sha256sum "$dir/layer" | cut -d' ' -f1)
+    gzip -1 "$dir/layer"
     digest=$(sha256sum "$dir/layer.gz" | cut -d' ' -f1)
     mv "$dir/layer.gz" "$dir/blobs/sha256/$digest"
     diffs="$diffs$sep\"sha256:$raw\""
