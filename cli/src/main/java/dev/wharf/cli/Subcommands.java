@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.command.ExecCommand;
 import dev.wharf.cli.command.ImagesCommand;
 import dev.wharf.cli.command.ImportCommand;
 import dev.wharf.cli.command.InfoCommand;
@@ -27,6 +28,7 @@ final class Subcommands {
 
     static {
         ALL.put("run", RunCommand.class);
+        ALL.put("exec", ExecCommand.class);
         ALL.put("ps", PsCommand.class);
         ALL.put("logs", LogsCommand.class);
         ALL.put("rm", RmCommand.class);

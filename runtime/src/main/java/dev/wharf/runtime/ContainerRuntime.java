@@ -38,6 +38,14 @@ public interface ContainerRuntime {
 
     void resize(String containerId, int rows, int cols) throws IOException;
 
+    /**
+     * Runs another process in the running container ({@code runc exec} under a conmon of its own, so it
+     * gets an attach socket, a TTY and an exit code like a container). Returns once the process runs.
+     *
+     * @throws OciRuntimeException with runc's message when the process cannot start (missing binary…)
+     */
+    ExecProcess exec(String containerId, ExecSpec spec) throws IOException;
+
     /** {@code runc delete} (forced when still running) and removal of the bundle and conmon's files; a container the runtime does not know is not an error. */
     void delete(String containerId) throws IOException;
 

@@ -207,10 +207,12 @@ public final class ContainerService {
     }
 
     public ContainerInspect inspect(String reference, boolean size) {
-        ContainerRecord record = get(reference).record();
+        Container container = get(reference);
+        ContainerRecord record = container.record();
         Long sizeRw = size ? sizeRw(record) : null;
         Long sizeRootFs = size ? sizeRw + imageSize(record) : null;
-        return ContainerViews.inspect(record, store, snapshotter.upperDir(record.id()), sizeRw, sizeRootFs);
+        return ContainerViews.inspect(record, store, snapshotter.upperDir(record.id()), sizeRw, sizeRootFs,
+                List.copyOf(container.execIds));
     }
 
     /** GET /containers/json: newest first, running only unless {@code all} (or a filter that implies it). */
