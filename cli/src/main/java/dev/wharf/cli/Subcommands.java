@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.command.AttachCommand;
 import dev.wharf.cli.command.CreateCommand;
 import dev.wharf.cli.command.ExecCommand;
 import dev.wharf.cli.command.ImagesCommand;
@@ -11,6 +12,7 @@ import dev.wharf.cli.command.PsCommand;
 import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
+import dev.wharf.cli.command.StartCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
@@ -31,6 +33,8 @@ final class Subcommands {
     static {
         ALL.put("run", RunCommand.class);
         ALL.put("exec", ExecCommand.class);
+        ALL.put("start", StartCommand.class);
+        ALL.put("attach", AttachCommand.class);
         ALL.put("create", CreateCommand.class);
         ALL.put("ps", PsCommand.class);
         ALL.put("logs", LogsCommand.class);

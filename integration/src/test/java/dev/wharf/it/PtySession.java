@@ -71,6 +71,30 @@ final class PtySession implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Resizes the session's terminal as a window manager would: the kernel then sends SIGWINCH to the
+     * CLI, which passes the size on to the container.
+     */
+    void resize(int rows, int cols) throws IOException, InterruptedException {
+        String pts = process.toHandle().descendants()
+                .map(p -> java.nio.file.Path.of("/proc", Long.toString(p.pid()), "fd", "0"))
+                .map(fd -> {
+                    try {
+                        return java.nio.file.Files.readSymbolicLink(fd).toString();
+                    } catch (IOException e) {
+                        return "";
+                    }
+                })
+                .filter(target -> target.startsWith("/dev/pts/"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the session has no terminal"));
+        Process stty = new ProcessBuilder("stty", "-F", pts, "rows", Integer.toString(rows), "cols", Integer.toString(cols))
+                .redirectErrorStream(true).start();
+        if (!stty.waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS) || stty.exitValue() != 0) {
+            throw new AssertionError("stty -F " + pts + " failed: " + new String(stty.getInputStream().readAllBytes()));
+        }
+    }
+
     String screen() {
         synchronized (screen) {
             return screen.toString();

@@ -128,8 +128,14 @@ public final class EngineClient {
     /** Hijacks a connection for attach; the output is multiplexed unless the container has a TTY. */
     public HijackedStream containerAttach(String id, boolean stdin, boolean stdout, boolean stderr, boolean stream)
             throws IOException {
-        var target = "/containers/" + Query.segment(id) + "/attach"
-                + new Query().flag("stderr", stderr).flag("stdin", stdin).flag("stdout", stdout).flag("stream", stream);
+        return containerAttach(id, stdin, stdout, stderr, stream, null);
+    }
+
+    /** The same with {@code detachKeys} (docker's --detach-keys; null: the daemon's default). */
+    public HijackedStream containerAttach(String id, boolean stdin, boolean stdout, boolean stderr, boolean stream,
+            String detachKeys) throws IOException {
+        var target = "/containers/" + Query.segment(id) + "/attach" + new Query().add("detachKeys", detachKeys)
+                .flag("stderr", stderr).flag("stdin", stdin).flag("stdout", stdout).flag("stream", stream);
         return hijack(HttpRequest.of("POST", target).withBody(RequestBody.text("")));
     }
 

@@ -3,6 +3,7 @@ package dev.wharf.cli.session;
 import dev.wharf.linux.ErrnoException;
 import dev.wharf.linux.Terminal;
 import java.io.IOException;
+import java.util.concurrent.Semaphore;
 import sun.misc.Signal;
 
 /**
@@ -31,17 +32,33 @@ public final class TerminalSize {
         }
     }
 
-    /** Sends the size now and whenever the terminal is resized; nothing when stdout is not a terminal. */
+    /**
+     * Sends the size now and whenever the terminal is resized; nothing when stdout is not a terminal.
+     * One thread sends, always the size of the moment: a drag sends a burst of SIGWINCHs, and
+     * concurrent requests could arrive out of order and leave a stale size.
+     */
     public static void follow(Resizer resizer) {
         if (current() == null) {
             return;
         }
         send(resizer);
+        var changed = new Semaphore(0);
         try {
-            Signal.handle(new Signal("WINCH"), signal -> Thread.ofVirtual().start(() -> send(resizer)));
+            Signal.handle(new Signal("WINCH"), signal -> changed.release());
         } catch (IllegalArgumentException unavailable) {
-            // no SIGWINCH here: the size stays what it was at start
+            return; // no SIGWINCH here: the size stays what it was at start
         }
+        Thread.ofVirtual().name("wharf-winch").start(() -> {
+            try {
+                while (true) {
+                    changed.acquire();
+                    changed.drainPermits();
+                    send(resizer);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private static void send(Resizer resizer) {

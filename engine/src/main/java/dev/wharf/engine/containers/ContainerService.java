@@ -181,6 +181,11 @@ public final class ContainerService {
         events.publish(get(reference).record(), "restart");
     }
 
+    /** A client typed the detach keys: moby's {@code detach} event. */
+    void detached(Container container) {
+        events.publish(container.record(), "detach");
+    }
+
     public void resize(String reference, int rows, int cols) throws IOException {
         lifecycle.resize(get(reference), rows, cols);
     }

@@ -110,9 +110,10 @@ final class ConmonLauncher {
                 "--exit-dir", files.exitsDir().toString(), "--persist-dir", files.persistDir().toString(),
                 "-l", "k8s-file:" + spec.logPath().toAbsolutePath()));
         if (spec.tty()) {
+            // -t alone, as Podman does: attach input reaches the pty, and no client's disconnect (a
+            // detach, a daemon that dies) ever closes it; moby never closes a TTY's stdin either.
             command.add("-t");
-        }
-        if (spec.openStdin()) {
+        } else if (spec.openStdin()) {
             command.add("-i");
             if (!spec.stdinOnce()) {
                 command.add("--leave-stdin-open");
