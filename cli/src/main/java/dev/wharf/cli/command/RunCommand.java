@@ -41,8 +41,10 @@ public final class RunCommand extends EngineCommand {
             throw new CliFailure(125, "wharf: Conflicting options: -a and -d.\nSee 'wharf run --help'.");
         }
         boolean stdin = options.attachesStdin();
+        options.checkCidFile();
         String id = ContainerCreation.create(client, options.request(!detach, streams().env()), options.name,
                 options.image, err(), message -> failure(125, message));
+        options.writeCidFile(id);
         HijackedStream attach = detach ? null : client.containerAttach(id, stdin, options.attaches("stdout"),
                 options.attaches("stderr"), true, session.detachKeys);
         ContainerWaitCall wait = client.containerWait(id, options.autoRemove ? "removed" : "next-exit");

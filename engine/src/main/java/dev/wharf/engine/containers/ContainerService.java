@@ -21,6 +21,7 @@ import dev.wharf.image.ImageStore;
 import dev.wharf.image.InvalidReferenceException;
 import dev.wharf.runtime.ContainerRuntime;
 import dev.wharf.runtime.Snapshotter;
+import dev.wharf.runtime.stats.ResourceUsage;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -52,6 +53,7 @@ public final class ContainerService {
     private final ContainerEvents events;
     private final ContainerLifecycle lifecycle;
     private final ContainerMounts mounts;
+    private final ContainerRuntime runtime;
 
     public ContainerService(DaemonPaths paths, BlobStore blobs, ImageStore images, Snapshotter snapshotter,
             ContainerRuntime runtime, EventBus events, ContainerMounts mounts) {
@@ -60,6 +62,7 @@ public final class ContainerService {
         this.snapshotter = snapshotter;
         this.events = new ContainerEvents(events);
         this.mounts = mounts;
+        this.runtime = runtime;
         this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, mounts);
     }
 
@@ -108,10 +111,11 @@ public final class ContainerService {
             throw new InvalidArgumentException("config cannot be empty in order to create a container");
         }
         String name = requestedName == null || requestedName.isEmpty() ? null : ContainerNames.validate(requestedName);
+        HostConfig hostConfig = HostConfigDefaults.apply(request.hostConfig());
+        RuntimeOptions.validate(hostConfig);
         Image image = lookupImage(request.config().image());
         String id = newId();
         ContainerConfig config = ContainerConfigMerger.merge(request.config(), image.config().containerConfig(), id);
-        HostConfig hostConfig = HostConfigDefaults.apply(request.hostConfig());
         List<String> argv = ContainerConfigMerger.argv(config);
         String hostResolvConf = EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF);
         List<Digest> diffIds = image.config().rootfs() == null ? List.of() : image.config().rootfs().diffIds();
@@ -149,6 +153,13 @@ public final class ContainerService {
     /** Docker's lookup by full ID, name or unique ID prefix; 404 {@code No such container: x}. */
     public Container get(String reference) {
         return index.get(reference);
+    }
+
+    /** A sample of a running container's resource usage; empty when it is not running. */
+    public java.util.Optional<ResourceUsage> usage(Container container) throws IOException {
+        return container.record().state().running()
+                ? java.util.Optional.of(runtime.usage(container.record().id()))
+                : java.util.Optional.empty();
     }
 
     public void start(String reference) throws IOException {

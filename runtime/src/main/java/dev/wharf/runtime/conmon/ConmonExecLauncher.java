@@ -41,15 +41,19 @@ final class ConmonExecLauncher {
         this.timeout = timeout;
     }
 
-    /** @param files the exec's directory, laid out like a container's; its id is the container's */
-    ConmonExec start(String containerId, ExecSpec spec, ContainerFiles files) throws IOException {
+    /**
+     * @param containerConfig the container's config.json, whose process the exec's starts from
+     * @param files the exec's directory, laid out like a container's; its id is the container's
+     */
+    ConmonExec start(String containerId, ExecSpec spec, java.nio.file.Path containerConfig, ContainerFiles files)
+            throws IOException {
         Files.createDirectories(files.exitsDir());
         Files.createDirectories(files.persistDir());
         SyncFifo sync = null;
         try (SyncFifo attachPipe = SyncFifo.create(files.attachPipe());
                 FileChannel start = startFifo(files)) {
             sync = SyncFifo.create(files.syncFile());
-            ExecProcessSpec.write(spec, files.processSpec());
+            ExecProcessSpec.write(spec, containerConfig, files.processSpec());
             var builder = ConmonLauncher.builder(command(containerId, spec, files), files);
             builder.environment().put("_OCI_ATTACHPIPE", "5");
             Process launcher = builder.start();

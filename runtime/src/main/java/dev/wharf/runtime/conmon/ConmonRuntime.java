@@ -9,6 +9,8 @@ import dev.wharf.runtime.ExecSpec;
 import dev.wharf.runtime.RuntimeState;
 import dev.wharf.runtime.RuntimeState.Status;
 import dev.wharf.runtime.spec.RuntimeSpecGenerator;
+import dev.wharf.runtime.stats.ResourceUsage;
+import dev.wharf.runtime.stats.UsageReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,7 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     private final ConmonLauncher launcher;
     private final ConmonExecLauncher execLauncher;
     private final RuntimeSpecGenerator specGenerator;
+    private final UsageReader usageReader = new UsageReader();
     private final ExitWatcher exitWatcher;
 
     public ConmonRuntime(Path execRoot) throws IOException {
@@ -96,6 +99,13 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     @Override
     public void kill(String containerId, int signal) throws IOException {
         runc.kill(containerId, signal);
+    }
+
+    @Override
+    public ResourceUsage usage(String containerId) throws IOException {
+        RuntimeState state = state(containerId);
+        return usageReader.sample(specGenerator.cgroupsPath(containerId),
+                state.status() == RuntimeState.Status.STOPPED ? 0 : state.pid());
     }
 
     /**
@@ -153,7 +163,8 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
         if (!VALID_ID.matcher(spec.execId()).matches()) {
             throw new IllegalArgumentException("invalid exec id: " + spec.execId());
         }
-        return execLauncher.start(containerId, spec, new ContainerFiles(containerId, container.execDir(spec.execId())));
+        return execLauncher.start(containerId, spec, container.config(),
+                new ContainerFiles(containerId, container.execDir(spec.execId())));
     }
 
     @Override
