@@ -22,11 +22,17 @@ public final class Terminal {
     private static final long TERMIOS_SIZE = 64;
     private static final int TCSANOW = 0;
     private static final long TIOCGWINSZ = 0x5413;
+    private static final long TIOCSWINSZ = 0x5414;
+    private static final int O_RDWR = 2;
+    private static final int O_NOCTTY = 0x100;
+    private static final int O_CLOEXEC = 0x80000;
 
     private static final MethodHandle ISATTY = Native.bind("isatty", FunctionDescriptor.of(INT, INT));
     private static final MethodHandle TCGETATTR = Native.bind("tcgetattr", FunctionDescriptor.of(INT, INT, ADDRESS));
     private static final MethodHandle TCSETATTR = Native.bind("tcsetattr", FunctionDescriptor.of(INT, INT, INT, ADDRESS));
     private static final MethodHandle CFMAKERAW = Native.bind("cfmakeraw", FunctionDescriptor.ofVoid(ADDRESS));
+    private static final MethodHandle OPEN = Native.bind("open", FunctionDescriptor.of(INT, ADDRESS, INT));
+    private static final MethodHandle CLOSE = Native.bind("close", FunctionDescriptor.of(INT, INT));
     private static final MethodHandle IOCTL = Native.bindVariadic("ioctl", FunctionDescriptor.of(INT, INT, LONG, ADDRESS), 2);
 
     /** Rows and columns. */
@@ -54,6 +60,23 @@ public final class Terminal {
             Native.call("ioctl TIOCGWINSZ", "fd " + fd, (a, errno) -> (int) IOCTL.invokeExact(errno, fd, TIOCGWINSZ, winsize));
             return new Size(Short.toUnsignedInt(winsize.get(ValueLayout.JAVA_SHORT, 0)),
                     Short.toUnsignedInt(winsize.get(ValueLayout.JAVA_SHORT, 2)));
+        }
+    }
+
+    /**
+     * Sets the size of the terminal at {@code tty} (either end of a pty), without making it our
+     * controlling terminal: how a TTY gets its size before anyone reads it.
+     */
+    public static void setSize(java.nio.file.Path tty, int rows, int cols) throws ErrnoException {
+        int fd = Native.call("open", tty.toString(), (arena, errno) ->
+                (int) OPEN.invokeExact(errno, Native.cString(arena, tty.toString()), O_RDWR | O_NOCTTY | O_CLOEXEC));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment winsize = arena.allocate(8);
+            winsize.set(ValueLayout.JAVA_SHORT, 0, (short) rows);
+            winsize.set(ValueLayout.JAVA_SHORT, 2, (short) cols);
+            Native.call("ioctl TIOCSWINSZ", tty.toString(), (a, errno) -> (int) IOCTL.invokeExact(errno, fd, TIOCSWINSZ, winsize));
+        } finally {
+            Native.call("close", tty.toString(), (arena, errno) -> (int) CLOSE.invokeExact(errno, fd));
         }
     }
 

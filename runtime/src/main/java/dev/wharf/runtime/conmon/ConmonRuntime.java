@@ -152,9 +152,20 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
         return ConmonAttachConnection.connect(files(containerId).attachSocket());
     }
 
+    /**
+     * Before start, the size is set on the pty itself (the init's stdin, which runc made the pty):
+     * conmon would apply a ctl message asynchronously, possibly after the started process read its
+     * size. Once running, the process may have moved its stdin, so conmon's ctl FIFO does it.
+     */
     @Override
     public void resize(String containerId, int rows, int cols) throws IOException {
-        ConmonCtl.resize(files(containerId).ctl(), rows, cols);
+        ContainerFiles files = files(containerId);
+        var pid = MonitorProcess.readPid(files.pidfile());
+        if (!Files.exists(files.startedMarker()) && pid.isPresent()) {
+            dev.wharf.linux.Terminal.setSize(Path.of("/proc", Integer.toString(pid.getAsInt()), "fd", "0"), rows, cols);
+        } else {
+            ConmonCtl.resize(files.ctl(), rows, cols);
+        }
     }
 
     @Override
