@@ -10,7 +10,8 @@ class InteractiveCrashTest extends EndToEndTest {
     @Test
     void theContainerSurvivesAndCanBeAttachedAgain() throws Exception {
         try (PtySession session = wharf.inPty("run", "-it", "--name", "crash-tty", "busybox", "sh")) {
-            session.expect("/ # ").type("echo before > /tmp/state; export KEPT=yes\r").expect("/ # ");
+            // "ran-2" only appears once the shell ran the line (the echo of the typed line shows $((1+1)))
+            session.expect("/ # ").type("echo before > /tmp/state; export KEPT=yes; echo ran-$((1+1))\r").expect("ran-2");
             daemon.kill();
             session.exitCode(); // the CLI loses the daemon; how it words that does not matter here
         }
