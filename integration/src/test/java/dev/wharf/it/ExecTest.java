@@ -115,9 +115,14 @@ class ExecTest extends EndToEndTest {
     }
 
     @Test
-    void eventsTellCreateStartAndDieWithTheExitCode() {
+    void eventsTellCreateStartAndDieWithTheExitCode() throws InterruptedException {
         wharf.run("exec", "target", "sh", "-c", "exit 9");
-        String events = dockerOk("events", "--since", "30m", "--until", "0s", "--filter", "container=target");
+        String events = "";
+        // --until is "now" on the client's clock: give an event of this very moment a few chances
+        for (int i = 0; i < 50 && !events.contains("exitCode=9"); i++) {
+            Thread.sleep(100);
+            events = dockerOk("events", "--since", "30m", "--until", "0s", "--filter", "container=target");
+        }
         assertThat(events).contains("container exec_create: sh -c exit 9 " + id)
                 .contains("container exec_start: sh -c exit 9 " + id)
                 .containsPattern("container exec_die " + id + " \\(execID=[0-9a-f]{64}, exitCode=9, image=busybox, name=target\\)");
