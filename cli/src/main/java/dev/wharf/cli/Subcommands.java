@@ -1,9 +1,11 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.command.AttachCommand;
 import dev.wharf.cli.command.CommitCommand;
 import dev.wharf.cli.command.CpCommand;
 import dev.wharf.cli.command.CreateCommand;
 import dev.wharf.cli.command.DiffCommand;
+import dev.wharf.cli.command.ExecCommand;
 import dev.wharf.cli.command.ExportCommand;
 import dev.wharf.cli.command.ImagesCommand;
 import dev.wharf.cli.command.ImportCommand;
@@ -14,6 +16,7 @@ import dev.wharf.cli.command.PsCommand;
 import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
+import dev.wharf.cli.command.StartCommand;
 import dev.wharf.cli.command.StatsCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
@@ -35,6 +38,9 @@ final class Subcommands {
 
     static {
         ALL.put("run", RunCommand.class);
+        ALL.put("exec", ExecCommand.class);
+        ALL.put("start", StartCommand.class);
+        ALL.put("attach", AttachCommand.class);
         ALL.put("create", CreateCommand.class);
         ALL.put("ps", PsCommand.class);
         ALL.put("logs", LogsCommand.class);

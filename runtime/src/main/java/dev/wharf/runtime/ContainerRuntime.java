@@ -39,6 +39,14 @@ public interface ContainerRuntime {
 
     void resize(String containerId, int rows, int cols) throws IOException;
 
+    /**
+     * Runs another process in the running container ({@code runc exec} under a conmon of its own, so it
+     * gets an attach socket, a TTY and an exit code like a container). Returns once the process runs.
+     *
+     * @throws OciRuntimeException with runc's message when the process cannot start (missing binary…)
+     */
+    ExecProcess exec(String containerId, ExecSpec spec) throws IOException;
+
     /** Makes the container's logger reopen its log file, after the engine moved it away to rotate it. */
     void reopenLog(String containerId) throws IOException;
 
