@@ -3,6 +3,8 @@ package dev.wharf.api.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.api.ApiJson;
+import dev.wharf.api.types.AuthConfig;
+import dev.wharf.api.types.AuthResponse;
 import dev.wharf.api.types.ContainerCreateRequest;
 import dev.wharf.api.types.ContainerCreateResponse;
 import dev.wharf.api.types.ContainerInspect;
@@ -17,6 +19,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,8 +208,40 @@ public final class EngineClient {
 
     /** {@code POST /images/create?fromImage=…&tag=…}. */
     public void imagePull(String fromImage, String tag, Consumer<ProgressMessage> progress) throws IOException {
-        var request = HttpRequest.of("POST", "/images/create" + new Query().add("fromImage", fromImage).add("tag", tag));
-        streamProgress(request, progress);
+        imagePull(fromImage, tag, null, null, progress);
+    }
+
+    /**
+     * {@code POST /images/create?fromImage=…&tag=…&platform=…}; {@code auth} (may be null) goes in
+     * {@code X-Registry-Auth}. An empty tag on a bare name pulls all tags.
+     */
+    public void imagePull(String fromImage, String tag, String platform, AuthConfig auth,
+            Consumer<ProgressMessage> progress) throws IOException {
+        var request = HttpRequest.of("POST", "/images/create"
+                + new Query().add("fromImage", fromImage).add("tag", tag).add("platform", platform));
+        streamProgress(withRegistryAuth(request, auth), progress);
+    }
+
+    /** {@code POST /images/{name}/push?tag=…}; without a tag every tag of the repository is pushed. */
+    public void imagePush(String name, String tag, AuthConfig auth, Consumer<ProgressMessage> progress)
+            throws IOException {
+        var request = HttpRequest.of("POST", "/images/" + Query.segment(name) + "/push" + new Query().add("tag", tag));
+        streamProgress(withRegistryAuth(request, auth), progress);
+    }
+
+    /** {@code POST /auth}: the daemon checks the credentials against the registry. */
+    public AuthResponse login(AuthConfig auth) throws IOException {
+        return call(HttpRequest.of("POST", "/auth").withBody(RequestBody.json(ApiJson.mapper().writeValueAsBytes(auth))),
+                AuthResponse.class);
+    }
+
+    /** The docker CLI's encoding of X-Registry-Auth: base64url of the JSON. */
+    private static HttpRequest withRegistryAuth(HttpRequest request, AuthConfig auth) throws IOException {
+        if (auth == null) {
+            return request;
+        }
+        byte[] json = ApiJson.mapper().writeValueAsBytes(auth);
+        return request.withHeader("X-Registry-Auth", Base64.getUrlEncoder().encodeToString(json));
     }
 
     // ---- generic ------------------------------------------------------------------------------

@@ -11,9 +11,9 @@ import dev.wharf.api.types.EndpointSettings;
 import dev.wharf.api.types.HostConfig;
 import dev.wharf.api.types.LogConfig;
 import dev.wharf.api.types.NetworkingConfig;
-import dev.wharf.api.types.ProgressMessage;
 import dev.wharf.api.types.RestartPolicy;
 import dev.wharf.cli.CliFailure;
+import dev.wharf.cli.progress.ProgressDisplay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -42,6 +42,12 @@ public final class RunCommand extends EngineCommand {
 
     @Option(names = "--rm", description = "Automatically remove the container when it exits.")
     private boolean autoRemove;
+
+    @Option(names = "--pull", description = "Pull image before running (\"always\", \"missing\", \"never\").")
+    private String pull = "missing";
+
+    @Option(names = "--platform", description = "Set platform if server is multi-platform capable.")
+    private String platform;
 
     @Option(names = "--name", description = "Assign a name to the container.")
     private String name;
@@ -145,29 +151,38 @@ public final class RunCommand extends EngineCommand {
         return new ContainerCreateRequest(config, hostConfig, networking);
     }
 
-    /** Creates the container, pulling the image first when the daemon does not have it. */
+    /** Creates the container, pulling the image first when the daemon does not have it (or always, {@code --pull}). */
     private String create(EngineClient client, ContainerCreateRequest request) throws IOException {
+        if (!List.of("always", "missing", "never").contains(pull)) {
+            throw failure(125, "invalid pull option: '" + pull + "': must be one of \"always\", \"missing\" or \"never\"");
+        }
+        if (pull.equals("always")) {
+            pullImage(client);
+        }
         try {
             return client.containerCreate(request, name).id();
         } catch (EngineErrorException e) {
-            if (!e.isNotFound() || !e.getMessage().toLowerCase(Locale.ROOT).contains("no such image")) {
+            if (pull.equals("never") || !e.isNotFound()
+                    || !e.getMessage().toLowerCase(Locale.ROOT).contains("no such image")) {
                 throw failure(125, e.getMessage());
             }
         }
-        var reference = ImageReference.parse(image);
-        err().println("Unable to find image '" + reference.familiar() + "' locally");
+        err().println("Unable to find image '" + ImageReference.parse(image).familiar() + "' locally");
+        pullImage(client);
         try {
-            client.imagePull(reference.repository(), reference.digest() != null ? reference.digest() : reference.tagOrLatest(),
-                    this::printPullProgress);
             return client.containerCreate(request, name).id();
         } catch (EngineErrorException e) {
             throw failure(125, e.getMessage());
         }
     }
 
-    private void printPullProgress(ProgressMessage message) {
-        if (message.status() != null && message.progressDetail() == null) {
-            err().println(message.id() != null ? message.id() + ": " + message.status() : message.status());
+    private void pullImage(EngineClient client) throws IOException {
+        var reference = ImageReference.parse(image);
+        try {
+            client.imagePull(reference.repository(), reference.digest() != null ? reference.digest() : reference.tagOrLatest(),
+                    platform, RegistryCredentials.forImage(reference, streams().env()), new ProgressDisplay(err(), false));
+        } catch (EngineErrorException e) {
+            throw failure(125, e.getMessage());
         }
     }
 

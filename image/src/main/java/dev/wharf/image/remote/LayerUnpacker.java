@@ -1,0 +1,13 @@
+package dev.wharf.image.remote;
+
+import dev.wharf.image.Digest;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Where pulled layers are unpacked for containers (the runtime's snapshotter, supplied by the engine). */
+public interface LayerUnpacker {
+    boolean has(Digest diffId);
+
+    /** Unpacks the layer blob (compressed or not); fails without leaving anything if it is not {@code diffId}. */
+    void unpack(Digest diffId, InputStream layer) throws IOException;
+}
