@@ -1,7 +1,7 @@
 package dev.wharf.engine.distribution;
 
 import dev.wharf.image.Digest;
-import dev.wharf.image.remote.LayerUnpacker;
+import dev.wharf.image.LayerUnpacker;
 import dev.wharf.runtime.Snapshotter;
 import java.io.IOException;
 import java.io.InputStream;

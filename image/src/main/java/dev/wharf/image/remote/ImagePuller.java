@@ -9,6 +9,7 @@ import dev.wharf.image.ImageConfig;
 import dev.wharf.image.ImageIndex;
 import dev.wharf.image.ImageReference;
 import dev.wharf.image.ImageStore;
+import dev.wharf.image.LayerUnpacker;
 import dev.wharf.image.Json;
 import dev.wharf.image.Manifest;
 import dev.wharf.image.MediaTypes;

@@ -1,10 +1,9 @@
-package dev.wharf.image.remote;
+package dev.wharf.image;
 
-import dev.wharf.image.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Where pulled layers are unpacked for containers (the runtime's snapshotter, supplied by the engine). */
+/** Where pulled or loaded layers are unpacked for containers (the runtime's snapshotter, supplied by the engine). */
 public interface LayerUnpacker {
     boolean has(Digest diffId);
 
