@@ -1,10 +1,13 @@
 package dev.wharf.cli;
 
 import dev.wharf.cli.command.CreateCommand;
+import dev.wharf.cli.command.HistoryCommand;
+import dev.wharf.cli.command.ImageCommand;
 import dev.wharf.cli.command.ImagesCommand;
 import dev.wharf.cli.command.ImportCommand;
 import dev.wharf.cli.command.InfoCommand;
 import dev.wharf.cli.command.InspectCommand;
+import dev.wharf.cli.command.LoadCommand;
 import dev.wharf.cli.command.LoginCommand;
 import dev.wharf.cli.command.LogoutCommand;
 import dev.wharf.cli.command.LogsCommand;
@@ -14,6 +17,8 @@ import dev.wharf.cli.command.PushCommand;
 import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
+import dev.wharf.cli.command.SaveCommand;
+import dev.wharf.cli.command.SystemCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
@@ -45,6 +50,11 @@ final class Subcommands {
         ALL.put("push", PushCommand.class);
         ALL.put("login", LoginCommand.class);
         ALL.put("logout", LogoutCommand.class);
+        ALL.put("save", SaveCommand.class);
+        ALL.put("load", LoadCommand.class);
+        ALL.put("history", HistoryCommand.class);
+        ALL.put("image", ImageCommand.class);
+        ALL.put("system", SystemCommand.class);
         ALL.put("version", VersionCommand.class);
         ALL.put("info", InfoCommand.class);
         ALL.put("wait", WaitCommand.class);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.api.ApiJson;
 import dev.wharf.engine.containers.ContainerRoutes;
 import dev.wharf.engine.containers.ContainerService;
+import dev.wharf.engine.distribution.ArchiveRoutes;
 import dev.wharf.engine.distribution.AuthEndpoint;
 import dev.wharf.engine.distribution.DistributionRoutes;
 import dev.wharf.engine.distribution.PullEndpoint;
@@ -13,9 +14,12 @@ import dev.wharf.engine.events.EventRoutes;
 import dev.wharf.engine.events.InMemoryEventBus;
 import dev.wharf.engine.http.HttpServer;
 import dev.wharf.engine.http.Router;
+import dev.wharf.engine.images.ImageMaintenanceRoutes;
+import dev.wharf.engine.images.ImagePruner;
 import dev.wharf.engine.images.ImageRoutes;
 import dev.wharf.engine.images.ImageService;
 import dev.wharf.engine.images.UnpackingImport;
+import dev.wharf.engine.system.DiskUsageRoutes;
 import dev.wharf.engine.system.HostFacts;
 import dev.wharf.engine.system.SystemRoutes;
 import dev.wharf.image.BlobStore;
@@ -24,6 +28,8 @@ import dev.wharf.image.FileBlobStore;
 import dev.wharf.image.FileImageStore;
 import dev.wharf.image.ImageStore;
 import dev.wharf.image.TarLayerApplier;
+import dev.wharf.image.archive.ImageArchiveReader;
+import dev.wharf.image.archive.ImageArchiveWriter;
 import dev.wharf.image.remote.ImagePuller;
 import dev.wharf.image.remote.ImagePusher;
 import dev.wharf.image.remote.RegistryHosts;
@@ -94,9 +100,13 @@ public final class Daemon implements AutoCloseable {
                     config.registryMirrors());
             PullEndpoint pull = new PullEndpoint(new ImagePuller(registryHttp, registryHosts, blobs, images,
                     new SnapshotUnpacker(snapshotter), CONCURRENT_TRANSFERS), events, json);
-            new ImageRoutes(new ImageService(images, containers, events, json),
-                    new UnpackingImport(blobs, images, snapshotter), pull::pull, json)
+            ImageService imageService = new ImageService(images, containers, events, json);
+            new ImageRoutes(imageService, new UnpackingImport(blobs, images, snapshotter), pull::pull, json)
                     .register(router);
+            new ImageMaintenanceRoutes(imageService, images, new ImagePruner(images, containers, events)).register(router);
+            new ArchiveRoutes(images, new ImageArchiveWriter(blobs),
+                    new ImageArchiveReader(blobs, images, new SnapshotUnpacker(snapshotter)), events, json).register(router);
+            new DiskUsageRoutes(imageService, images, containers).register(router);
             new DistributionRoutes(new PushEndpoint(new ImagePusher(registryHttp, registryHosts, blobs, images,
                     CONCURRENT_TRANSFERS), images, events, json), new AuthEndpoint(registryHttp, registryHosts))
                     .register(router);

@@ -9,8 +9,11 @@ import dev.wharf.api.types.ContainerCreateRequest;
 import dev.wharf.api.types.ContainerCreateResponse;
 import dev.wharf.api.types.ContainerInspect;
 import dev.wharf.api.types.ContainerSummary;
+import dev.wharf.api.types.DiskUsage;
 import dev.wharf.api.types.ErrorResponse;
+import dev.wharf.api.types.HistoryItem;
 import dev.wharf.api.types.ImageDeleteResponseItem;
+import dev.wharf.api.types.ImagePruneResponse;
 import dev.wharf.api.types.ImageSummary;
 import dev.wharf.api.types.ProgressMessage;
 import dev.wharf.api.types.SystemInfo;
@@ -233,6 +236,38 @@ public final class EngineClient {
     public AuthResponse login(AuthConfig auth) throws IOException {
         return call(HttpRequest.of("POST", "/auth").withBody(RequestBody.json(ApiJson.mapper().writeValueAsBytes(auth))),
                 AuthResponse.class);
+    }
+
+    /** {@code GET /images/get?names=…}: the tar stream; the caller closes it. */
+    public InputStream imageSave(List<String> names) throws IOException {
+        var query = new Query();
+        names.forEach(n -> query.add("names", n));
+        return exchange(HttpRequest.of("GET", "/images/get" + query)).body();
+    }
+
+    /** {@code POST /images/load?quiet=…} with the archive as a chunked body. */
+    public void imageLoad(InputStream tar, boolean quiet, Consumer<ProgressMessage> progress) throws IOException {
+        var request = HttpRequest.of("POST", "/images/load" + new Query().flag("quiet", quiet))
+                .withBody(new RequestBody.Streamed("application/x-tar", tar));
+        streamProgress(request, progress);
+    }
+
+    public List<HistoryItem> imageHistory(String name) throws IOException {
+        return call(HttpRequest.of("GET", "/images/" + Query.segment(name) + "/history"), new TypeReference<>() {});
+    }
+
+    public ImagePruneResponse imagePrune(Map<String, List<String>> filters) throws IOException {
+        return call(HttpRequest.of("POST", "/images/prune" + new Query().add("filters", encodeFilters(filters))),
+                ImagePruneResponse.class);
+    }
+
+    public DiskUsage systemDf() throws IOException {
+        return getJson("/system/df", DiskUsage.class);
+    }
+
+    /** POST with an empty body, the reply parsed as a tree (prune endpoints of other areas). */
+    public JsonNode postForJson(String path) throws IOException {
+        return call(HttpRequest.of("POST", path), JsonNode.class);
     }
 
     /** The docker CLI's encoding of X-Registry-Auth: base64url of the JSON. */

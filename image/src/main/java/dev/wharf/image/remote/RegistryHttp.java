@@ -90,9 +90,16 @@ public final class RegistryHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("interrupted: " + built.method() + " " + built.uri(), e);
+        } catch (java.net.ConnectException e) {
+            String address = built.uri().getHost() + ":" + port(built.uri());
+            throw new RegistryException(goStyle(built, "dial tcp " + address + ": connect: connection refused"), e);
         } catch (IOException e) {
             throw new RegistryException(goStyle(built, e.getMessage() != null ? e.getMessage() : e.toString()), e);
         }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
     /** The Authorization header that answers the challenge: Bearer when offered, else Basic. */
