@@ -53,49 +53,61 @@ public final class ArchiveRoutes {
     }
 
     private void save(Exchange exchange, List<String> names) throws IOException {
-        Map<Digest, ImageArchiveWriter.Entry> entries = new LinkedHashMap<>();
+        Map<Digest, List<ImageReference>> tags = new LinkedHashMap<>();
+        Map<Digest, Image> found = new LinkedHashMap<>();
         for (String name : names) {
-            Image image = resolve(name);
-            List<ImageReference> tags = new ArrayList<>(tagsNamed(name, image));
-            ImageArchiveWriter.Entry previous = entries.get(image.id());
-            if (previous != null) {
-                previous.tags().stream().filter(t -> !tags.contains(t)).forEach(tags::add);
-            }
-            entries.put(image.id(), new ImageArchiveWriter.Entry(image, tags));
+            Map<Image, List<ImageReference>> named = resolve(name);
+            named.forEach((image, refs) -> {
+                found.put(image.id(), image);
+                List<ImageReference> list = tags.computeIfAbsent(image.id(), id -> new ArrayList<>());
+                refs.stream().filter(r -> !list.contains(r)).forEach(list::add);
+            });
         }
+        List<ImageArchiveWriter.Entry> entries = found.values().stream()
+                .map(image -> new ImageArchiveWriter.Entry(image, tags.get(image.id()))).toList();
         try (OutputStream out = exchange.respondStream(200, "application/x-tar")) {
-            writer.write(List.copyOf(entries.values()), out);
+            writer.write(entries, out);
         }
-        for (ImageArchiveWriter.Entry entry : entries.values()) {
+        for (ImageArchiveWriter.Entry entry : entries) {
             events.publish("save", entry.image(), entry.image().id().toString());
         }
     }
 
-    /** Docker's rule: an ID saves no names; {@code repo} saves all its tags; {@code repo:tag} that one. */
-    private List<ImageReference> tagsNamed(String name, Image image) throws IOException {
-        ImageReference named;
+    /**
+     * Docker's rule: {@code repo} saves every tag of the repository, {@code repo:tag} that tag, an ID or a
+     * digest the image without names.
+     */
+    private Map<Image, List<ImageReference>> resolve(String name) throws IOException {
+        Map<Image, List<ImageReference>> result = new LinkedHashMap<>();
+        ImageReference named = null;
         try {
             named = ImageReference.parseName(name);
         } catch (InvalidReferenceException anId) {
-            return List.of();
+            // a full ID: looked up below
         }
-        if (named.digest() != null) {
-            return List.of();
+        if (named != null && named.isNameOnly()) {
+            String repository = named.name();
+            for (var entry : images.references().entrySet()) {
+                ImageReference ref = entry.getKey();
+                if (ref.digest() == null && ref.name().equals(repository)) {
+                    Image image = images.get(entry.getValue()).orElseThrow();
+                    result.computeIfAbsent(image, i -> new ArrayList<>()).add(ref);
+                }
+            }
+            if (!result.isEmpty()) {
+                return result;
+            }
         }
-        return images.referencesTo(image.id()).stream()
-                .filter(r -> r.digest() == null && r.name().equals(named.name()))
-                .filter(r -> named.tag() == null || r.tag().equals(named.tag()))
-                .toList();
-    }
-
-    private Image resolve(String name) throws IOException {
         Optional<Image> image;
         try {
             image = images.lookup(name);
         } catch (InvalidReferenceException e) {
             throw new NotFoundException("No such image: " + name);
         }
-        return image.orElseThrow(() -> new NotFoundException("No such image: " + name));
+        Image found = image.orElseThrow(() -> new NotFoundException("No such image: " + name));
+        boolean byTag = named != null && named.tag() != null && named.digest() == null;
+        result.put(found, byTag ? List.of(named) : List.of());
+        return result;
     }
 
     private void load(Exchange exchange) throws IOException {
