@@ -22,6 +22,7 @@ import dev.wharf.cli.command.SystemCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
+import dev.wharf.cli.command.volume.VolumeCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ final class Subcommands {
         ALL.put("version", VersionCommand.class);
         ALL.put("info", InfoCommand.class);
         ALL.put("wait", WaitCommand.class);
+        ALL.put("volume", VolumeCommand.class);
     }
 
     private Subcommands() {}

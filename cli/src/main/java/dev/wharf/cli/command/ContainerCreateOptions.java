@@ -57,6 +57,9 @@ final class ContainerCreateOptions {
     @Option(names = {"-l", "--label"}, description = "Set meta data on a container.")
     List<String> labels = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    MountOptions mounts = new MountOptions();
+
     @Parameters(index = "0", paramLabel = "IMAGE")
     String image;
 
@@ -80,7 +83,6 @@ final class ContainerCreateOptions {
                 .env(nullIfEmpty(EnvOptions.resolve(envFiles, env, hostEnv)))
                 .cmd(nullIfEmpty(command))
                 .image(image)
-                .volumes(Map.of())
                 .workingDir(workdir == null ? "" : workdir)
                 .entrypoint(entrypoint == null ? null : List.of(entrypoint))
                 .labels(EnvOptions.labels(labels));
@@ -95,6 +97,7 @@ final class ContainerCreateOptions {
                 .dnsOptions(List.of())
                 .dnsSearch(List.of())
                 .memorySwappiness(-1L); // what the docker CLI sends for "unset"
+        mounts.apply(config, hostConfig);
         var networking = new NetworkingConfig(Map.of("default", EndpointSettings.builder().build()));
         return new ContainerCreateRequest(config.build(), hostConfig.build(), networking);
     }
