@@ -51,12 +51,7 @@ final class CncfRegistry implements AutoCloseable {
                   addr: 127.0.0.1:%d
                 """.formatted(dir.resolve("storage"), port));
         if (user != null) {
-            Process htpasswd = new ProcessBuilder("htpasswd", "-Bbn", user, password).start();
-            String line = new String(htpasswd.getInputStream().readAllBytes()).strip();
-            if (htpasswd.waitFor() != 0 || line.isEmpty()) {
-                throw new IOException("htpasswd failed");
-            }
-            Files.writeString(dir.resolve("htpasswd"), line + "\n");
+            Files.writeString(dir.resolve("htpasswd"), htpasswd(user, password) + "\n");
             config.append("""
                     auth:
                       htpasswd:
@@ -72,6 +67,16 @@ final class CncfRegistry implements AutoCloseable {
         CncfRegistry registry = new CncfRegistry(dir, port, process);
         registry.awaitReady();
         return registry;
+    }
+
+    /** An htpasswd line with a bcrypt hash, from apache2-utils' {@code htpasswd}. */
+    static String htpasswd(String user, String password) throws IOException, InterruptedException {
+        Process htpasswd = new ProcessBuilder("htpasswd", "-Bbn", user, password).start();
+        String line = new String(htpasswd.getInputStream().readAllBytes()).strip();
+        if (htpasswd.waitFor() != 0 || line.isEmpty()) {
+            throw new IOException("htpasswd failed");
+        }
+        return line;
     }
 
     /** {@code 127.0.0.1:PORT}, the registry part of image names. */

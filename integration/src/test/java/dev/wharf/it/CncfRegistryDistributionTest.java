@@ -2,10 +2,9 @@ package dev.wharf.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.luben.zstd.Zstd;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @EnabledIf("dev.wharf.it.CncfRegistry#isInstalled")
 class CncfRegistryDistributionTest extends EndToEndTest {
-    private static final Pattern PUSHED_DIGEST = Pattern.compile(": digest: (sha256:[0-9a-f]{64}) size: ");
     private static final String USER = "alice";
     private static final String PASSWORD = "s3cret-pass";
 
@@ -47,18 +45,18 @@ class CncfRegistryDistributionTest extends EndToEndTest {
     @Test
     void wharfPushRmiPullGivesTheSameImageIdAndDigest() throws Exception {
         String image = open.address() + "/rt/wharf:1";
-        importImage(image);
-        String id = imageId(image);
+        TestImages.importShell(wharf, image);
+        String id = TestImages.id(wharf, image);
         String pushed = wharfOk("push", image);
         assertThat(pushed).contains("The push refers to repository [" + open.address() + "/rt/wharf]", ": Pushed");
-        String digest = pushedDigest(pushed);
+        String digest = TestImages.pushedDigest(pushed);
         wharfOk("rmi", image);
         assertThat(wharf.run("inspect", "--type", "image", image).exitCode()).isNotZero();
 
         String pulled = wharfOk("pull", image);
         assertThat(pulled).contains("1: Pulling from rt/wharf", ": Pull complete", "Digest: " + digest,
                 "Status: Downloaded newer image for " + image).endsWith(image + "\n");
-        assertThat(imageId(image)).isEqualTo(id);
+        assertThat(TestImages.id(wharf, image)).isEqualTo(id);
         assertThat(dockerOk("image", "inspect", "--format", "{{json .RepoDigests}}", image))
                 .contains(open.address() + "/rt/wharf@" + digest);
         assertThat(wharfOk("pull", image)).contains("Status: Image is up to date for " + image);
@@ -69,16 +67,16 @@ class CncfRegistryDistributionTest extends EndToEndTest {
     @Test
     void dockerPushRmiPullGivesTheSameImageIdAndDigest() throws Exception {
         String image = open.address() + "/rt/docker:2";
-        importImage(image);
-        String id = imageId(image);
+        TestImages.importShell(wharf, image);
+        String id = TestImages.id(wharf, image);
         String pushed = dockerOk("push", image);
         assertThat(pushed).contains("Preparing", "Pushed");
-        String digest = pushedDigest(pushed);
+        String digest = TestImages.pushedDigest(pushed);
         dockerOk("rmi", image);
 
         String pulled = dockerOk("pull", image);
         assertThat(pulled).contains("Pulling fs layer", "Download complete", "Pull complete", "Digest: " + digest);
-        assertThat(imageId(image)).isEqualTo(id);
+        assertThat(TestImages.id(wharf, image)).isEqualTo(id);
         assertThat(dockerOk("run", "--rm", image, "echo", "pulled by docker")).isEqualTo("pulled by docker\n");
         assertThat(dockerOk("pull", image)).contains("Image is up to date for " + image);
         assertThat(dockerOk("pull", open.address() + "/rt/docker@" + digest)).contains("Digest: " + digest);
@@ -88,7 +86,7 @@ class CncfRegistryDistributionTest extends EndToEndTest {
     @Test
     void runPullsAMissingImageFirst() throws Exception {
         String image = open.address() + "/rt/auto:1";
-        importImage(image);
+        TestImages.importShell(wharf, image);
         dockerOk("push", image);
         dockerOk("rmi", image);
         CommandResult run = docker.run("run", "--rm", image, "echo", "auto-pulled");
@@ -121,7 +119,7 @@ class CncfRegistryDistributionTest extends EndToEndTest {
     @Test
     void loginStoresCredentialsAndAuthorizesTransfers() throws Exception {
         String image = secured.address() + "/private/app:1";
-        importImage(image);
+        TestImages.importShell(wharf, image);
         CommandResult bad = docker.runWithInput("wrong\n".getBytes(StandardCharsets.UTF_8),
                 "login", secured.address(), "-u", USER, "--password-stdin");
         assertThat(bad.exitCode()).isEqualTo(1);
@@ -136,13 +134,13 @@ class CncfRegistryDistributionTest extends EndToEndTest {
         assertThat(login.exitCode()).as(login.toString()).isZero();
         assertThat(login.stdout()).contains("Login Succeeded");
         assertThat(Files.readString(root.resolve("wharf-config/config.json"))).contains(secured.address(), "\"auth\"");
-        String digest = pushedDigest(wharfWithConfig.run("push", image).stdout());
-        String id = imageId(image);
+        String digest = TestImages.pushedDigest(wharfWithConfig.run("push", image).stdout());
+        String id = TestImages.id(wharf, image);
         wharfOk("rmi", image);
         CommandResult pulled = wharfWithConfig.run("pull", image);
         assertThat(pulled.exitCode()).as(pulled.toString()).isZero();
         assertThat(pulled.stdout()).contains("Digest: " + digest);
-        assertThat(imageId(image)).isEqualTo(id);
+        assertThat(TestImages.id(wharf, image)).isEqualTo(id);
 
         dockerLogin(secured);
         dockerOk("rmi", image);
@@ -200,25 +198,30 @@ class CncfRegistryDistributionTest extends EndToEndTest {
         assertThat(dockerOk("images", "-q", "--filter", "reference=" + open.address() + "/bad/*")).isEmpty();
     }
 
+    @Test
+    void aZstdLayerInAnOciManifestIsPulledAndRuns() throws Exception {
+        RegistryWriter writer = new RegistryWriter(open.address());
+        byte[] tar = Tarballs.shellRootfs();
+        byte[] zstd = Zstd.compress(tar);
+        String layer = writer.blob("z/app", zstd);
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\","
+                + "\"diff_ids\":[\"" + RegistryWriter.sha256(tar) + "\"]}}").getBytes(StandardCharsets.UTF_8);
+        String configDigest = writer.blob("z/app", config);
+        String digest = writer.manifest("z/app", "1", "application/vnd.oci.image.manifest.v1+json", """
+                {"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",\
+                "config":{"mediaType":"application/vnd.oci.image.config.v1+json","size":%d,"digest":"%s"},\
+                "layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+zstd","size":%d,"digest":"%s"}]}\
+                """.formatted(config.length, configDigest, zstd.length, layer));
+        String image = open.address() + "/z/app:1";
+        assertThat(wharfOk("pull", image)).contains("Pull complete", "Digest: " + digest);
+        assertThat(wharfOk("run", "--rm", image, "echo", "zstd")).isEqualTo("zstd\n");
+        wharfOk("rmi", image);
+    }
+
     private void dockerLogin(CncfRegistry registry) {
         CommandResult login = docker.runWithInput((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8),
                 "login", registry.address(), "-u", USER, "--password-stdin");
         assertThat(login.exitCode()).as(login.toString()).isZero();
-    }
-
-    private void importImage(String name) throws Exception {
-        CommandResult result = wharf.runWithInput(Tarballs.shellRootfs(), "import", "-", name);
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-    }
-
-    private String imageId(String image) {
-        return wharfOk("inspect", "--format", "{{.Id}}", image).strip();
-    }
-
-    private static String pushedDigest(String output) {
-        Matcher m = PUSHED_DIGEST.matcher(output);
-        assertThat(m.find()).as(output).isTrue();
-        return m.group(1);
     }
 
     /** A Docker schema 2 image with one gzip layer, uploaded blob by blob. */

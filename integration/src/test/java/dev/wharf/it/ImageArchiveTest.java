@@ -14,9 +14,9 @@ class ImageArchiveTest extends EndToEndTest {
 
     @Test
     void saveAndLoadKeepIdsAndTags() throws Exception {
-        importImage("archive/app:1");
+        TestImages.importShell(wharf, "archive/app:1");
         wharfOk("tag", "archive/app:1", "archive/app:2");
-        String id = imageId("archive/app:1");
+        String id = TestImages.id(wharf, "archive/app:1");
         Path dockerSaved = root.resolve("docker-saved.tar");
         dockerOk("save", "-o", dockerSaved.toString(), "archive/app:1", "archive/app:2");
         Path wharfSaved = root.resolve("wharf-saved.tar");
@@ -25,14 +25,14 @@ class ImageArchiveTest extends EndToEndTest {
 
         assertThat(dockerOk("load", "-i", dockerSaved.toString()))
                 .contains("Loaded image: archive/app:1", "Loaded image: archive/app:2");
-        assertThat(imageId("archive/app:2")).isEqualTo(id);
+        assertThat(TestImages.id(wharf, "archive/app:2")).isEqualTo(id);
         assertThat(dockerOk("run", "--rm", "archive/app:1", "echo", "loaded")).isEqualTo("loaded\n");
         dockerOk("rmi", "archive/app:1", "archive/app:2");
 
         CommandResult load = wharf.runWithInput(Files.readAllBytes(wharfSaved), "load");
         assertThat(load.exitCode()).as(load.toString()).isZero();
         assertThat(load.stdout()).contains("Loaded image: archive/app:1", "Loaded image: archive/app:2");
-        assertThat(imageId("archive/app:1")).isEqualTo(id);
+        assertThat(TestImages.id(wharf, "archive/app:1")).isEqualTo(id);
         wharfOk("rmi", "archive/app:1", "archive/app:2");
     }
 
@@ -54,9 +54,25 @@ class ImageArchiveTest extends EndToEndTest {
         Files.write(file, RegistryWriter.gzip(archive));
 
         assertThat(dockerOk("load", "-i", file.toString())).contains("Loaded image: legacy/app:7");
-        assertThat(imageId("legacy/app:7")).isEqualTo("sha256:" + configHex);
+        assertThat(TestImages.id(wharf, "legacy/app:7")).isEqualTo("sha256:" + configHex);
         assertThat(wharfOk("run", "--rm", "legacy/app:7", "echo", "legacy")).isEqualTo("legacy\n");
         wharfOk("rmi", "legacy/app:7");
+    }
+
+    /**
+     * {@code docker save} output of the real Docker engine (Debian's docker.io 20.10, legacy layout), made
+     * once from a one-file rootfs with {@code docker import -c 'LABEL origin=dockerd'}: the test must not
+     * start dockerd, so the archive is a checked-in resource.
+     */
+    @Test
+    void aDockerSaveTarballFromTheRealEngineLoads() throws Exception {
+        Path archive = Path.of(getClass().getResource("/docker-20.10-save.tar").toURI());
+        assertThat(wharfOk("load", "-i", archive.toString())).contains("Loaded image: from-docker:1");
+        assertThat(TestImages.id(wharf, "from-docker:1"))
+                .isEqualTo("sha256:4fa09942c6c03b67fc013513a7479704ed6318afb9b20045779c826492a791f6");
+        assertThat(dockerOk("image", "inspect", "--format", "{{.Config.Labels.origin}}", "from-docker:1"))
+                .isEqualTo("dockerd\n");
+        wharfOk("rmi", "from-docker:1");
     }
 
     @Test
@@ -84,7 +100,7 @@ class ImageArchiveTest extends EndToEndTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(dockerOk("history", "history/app:1")).contains("IMAGE", "CREATED BY", "made by the test");
         assertThat(wharfOk("history", "--no-trunc", "history/app:1"))
-                .startsWith("IMAGE").contains(imageId("history/app:1"), "made by the test");
+                .startsWith("IMAGE").contains(TestImages.id(wharf, "history/app:1"), "made by the test");
         wharfOk("rmi", "history/app:1");
     }
 
@@ -101,7 +117,7 @@ class ImageArchiveTest extends EndToEndTest {
         assertThat(wharfOk("image", "prune", "-a", "-f", "--filter", "label=prune-test=1"))
                 .contains("untagged: prune/kept:1", "Total reclaimed space:");
         assertThat(wharf.run("inspect", "--type", "image", "prune/kept:1").exitCode()).isNotZero();
-        assertThat(imageId("busybox")).startsWith("sha256:");
+        assertThat(TestImages.id(wharf, "busybox")).startsWith("sha256:");
     }
 
     @Test
@@ -114,14 +130,5 @@ class ImageArchiveTest extends EndToEndTest {
         try (Stream<Path> files = Files.list(daemon.dataRoot().resolve("content/blobs/sha256"))) {
             return files.count();
         }
-    }
-
-    private void importImage(String name) throws Exception {
-        CommandResult result = wharf.runWithInput(Tarballs.shellRootfs(), "import", "-", name);
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-    }
-
-    private String imageId(String image) {
-        return wharfOk("inspect", "--format", "{{.Id}}", image).strip();
     }
 }
