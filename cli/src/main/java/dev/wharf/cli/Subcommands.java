@@ -18,6 +18,7 @@ import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
 import dev.wharf.cli.command.SaveCommand;
+import dev.wharf.cli.command.StatsCommand;
 import dev.wharf.cli.command.SystemCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
@@ -59,6 +60,7 @@ final class Subcommands {
         ALL.put("version", VersionCommand.class);
         ALL.put("info", InfoCommand.class);
         ALL.put("wait", WaitCommand.class);
+        ALL.put("stats", StatsCommand.class);
         ALL.put("volume", VolumeCommand.class);
     }
 
