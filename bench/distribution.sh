@@ -25,9 +25,8 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-start_registry() { # name -> prints address
-  local port; port=$(free_port)
-  mkdir -p "$work/$1"
+start_registry() { # name, port: storage under $work/name, emptied first
+  rm -rf "$work/$1"; mkdir -p "$work/$1"
   cat >"$work/$1.yml" <<YML
 version: 0.1
 log:
@@ -38,14 +37,15 @@ storage:
   delete:
     enabled: true
 http:
-  addr: 127.0.0.1:$port
+  addr: 127.0.0.1:$2
 YML
-  docker-registry serve "$work/$1.yml" >"$work/$1.log" 2>&1 & pids+=($!)
-  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
-  echo "127.0.0.1:$port"
+  docker-registry serve "$work/$1.yml" >>"$work/$1.log" 2>&1 & pids+=($!)
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$2/v2/" >/dev/null && break; sleep 0.1; done
 }
-A=$(start_registry source)
-B=$(start_registry target)
+port_a=$(free_port); port_b=$(free_port)
+A=127.0.0.1:$port_a; B=127.0.0.1:$port_b
+start_registry source "$port_a"
+start_registry target "$port_b"; target_pid=${pids[-1]}
 
 # Hand-made schema 2 images in A: random (incompressible) files, one per layer, gzip level 1.
 python3 - "$A" <<'PY'
@@ -94,9 +94,10 @@ export DOCKER_CONFIG="$work/docker-config"; mkdir -p "$DOCKER_CONFIG"
 for _ in $(seq 150); do "${W[@]}" version >/dev/null 2>&1 && "${DD[@]}" version >/dev/null 2>&1 && break; sleep 0.2; done
 
 seconds() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); awk -v n=$((e - s)) 'BEGIN {printf "%.2f", n / 1e9}'; }
-empty_target() { kill "${pids[1]}"; wait "${pids[1]}" 2>/dev/null || true; rm -rf "$work/target"; mkdir -p "$work/target"
-  docker-registry serve "$work/target.yml" >>"$work/target.log" 2>&1 & pids[1]=$!
-  for _ in $(seq 100); do curl -sf "http://$B/v2/" >/dev/null && break; sleep 0.1; done; }
+empty_target() { # a fresh target registry, so every layer is uploaded
+  kill "$target_pid"; wait "$target_pid" 2>/dev/null || true
+  start_registry target "$port_b"; target_pid=${pids[-1]}
+}
 
 echo "$(nproc) cores; $(uname -r); $(date -u +%Y-%m-%dT%H:%MZ); docker $("${DD[@]}" version --format '{{.Server.Version}}')"
 echo "| image | operation | wharf s | docker s | wharf MiB/s | docker MiB/s | speed-up |"
