@@ -1,6 +1,8 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.command.AttachCommand;
 import dev.wharf.cli.command.CreateCommand;
+import dev.wharf.cli.command.ExecCommand;
 import dev.wharf.cli.command.HistoryCommand;
 import dev.wharf.cli.command.ImageCommand;
 import dev.wharf.cli.command.ImagesCommand;
@@ -18,6 +20,7 @@ import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
 import dev.wharf.cli.command.SaveCommand;
+import dev.wharf.cli.command.StartCommand;
 import dev.wharf.cli.command.StatsCommand;
 import dev.wharf.cli.command.SystemCommand;
 import dev.wharf.cli.command.TagCommand;
@@ -39,6 +42,9 @@ final class Subcommands {
 
     static {
         ALL.put("run", RunCommand.class);
+        ALL.put("exec", ExecCommand.class);
+        ALL.put("start", StartCommand.class);
+        ALL.put("attach", AttachCommand.class);
         ALL.put("create", CreateCommand.class);
         ALL.put("ps", PsCommand.class);
         ALL.put("logs", LogsCommand.class);
