@@ -32,10 +32,12 @@ public final class Main {
                 .setErr(new java.io.PrintWriter(streams.err(), true))
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, root));
-        // Everything after IMAGE belongs to the container's command line, options included.
-        var run = commandLine.getSubcommands().get("run");
-        if (run != null) {
-            run.setStopAtPositional(true);
+        // Everything after IMAGE (run) or CONTAINER (top) belongs to the command line, options included.
+        for (String name : java.util.List.of("run", "top")) {
+            var command = commandLine.getSubcommands().get(name);
+            if (command != null) {
+                command.setStopAtPositional(true);
+            }
         }
         int exitCode = commandLine.execute(args);
         streams.out().flush();

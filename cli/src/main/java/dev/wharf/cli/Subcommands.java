@@ -1,15 +1,25 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.command.EventsCommand;
 import dev.wharf.cli.command.ImagesCommand;
 import dev.wharf.cli.command.ImportCommand;
 import dev.wharf.cli.command.InfoCommand;
 import dev.wharf.cli.command.InspectCommand;
+import dev.wharf.cli.command.KillCommand;
 import dev.wharf.cli.command.LogsCommand;
+import dev.wharf.cli.command.PauseCommand;
 import dev.wharf.cli.command.PsCommand;
+import dev.wharf.cli.command.RenameCommand;
+import dev.wharf.cli.command.RestartCommand;
 import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
+import dev.wharf.cli.command.StartCommand;
+import dev.wharf.cli.command.StopCommand;
 import dev.wharf.cli.command.TagCommand;
+import dev.wharf.cli.command.TopCommand;
+import dev.wharf.cli.command.UnpauseCommand;
+import dev.wharf.cli.command.UpdateCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
 import java.util.LinkedHashMap;
@@ -38,6 +48,16 @@ final class Subcommands {
         ALL.put("version", VersionCommand.class);
         ALL.put("info", InfoCommand.class);
         ALL.put("wait", WaitCommand.class);
+        ALL.put("start", StartCommand.class);
+        ALL.put("stop", StopCommand.class);
+        ALL.put("restart", RestartCommand.class);
+        ALL.put("kill", KillCommand.class);
+        ALL.put("pause", PauseCommand.class);
+        ALL.put("unpause", UnpauseCommand.class);
+        ALL.put("rename", RenameCommand.class);
+        ALL.put("events", EventsCommand.class);
+        ALL.put("top", TopCommand.class);
+        ALL.put("update", UpdateCommand.class);
     }
 
     private Subcommands() {}

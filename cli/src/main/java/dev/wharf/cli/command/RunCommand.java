@@ -12,7 +12,6 @@ import dev.wharf.api.types.HostConfig;
 import dev.wharf.api.types.LogConfig;
 import dev.wharf.api.types.NetworkingConfig;
 import dev.wharf.api.types.ProgressMessage;
-import dev.wharf.api.types.RestartPolicy;
 import dev.wharf.cli.CliFailure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -73,6 +73,9 @@ public final class RunCommand extends EngineCommand {
     @Option(names = {"-l", "--label"}, description = "Set meta data on a container.")
     private List<String> labels = new ArrayList<>();
 
+    @Mixin
+    private RestartHealthOptions restartHealth = new RestartHealthOptions();
+
     @Parameters(index = "0", paramLabel = "IMAGE")
     private String image;
 
@@ -82,7 +85,16 @@ public final class RunCommand extends EngineCommand {
     @Override
     public Integer call() throws IOException, InterruptedException {
         var client = client();
-        String id = create(client, buildRequest());
+        ContainerCreateRequest request;
+        try {
+            request = buildRequest();
+        } catch (IllegalArgumentException e) {
+            err().println("wharf: " + e.getMessage());
+            err().println();
+            err().println("Run 'wharf run --help' for more information");
+            return 125;
+        }
+        String id = create(client, request);
         HijackedStream attach = detach ? null : client.containerAttach(id, interactive, true, true, true);
         ContainerWaitCall wait = client.containerWait(id, autoRemove ? "removed" : "next-exit");
         try {
@@ -128,12 +140,13 @@ public final class RunCommand extends EngineCommand {
                 .workingDir(workdir == null ? "" : workdir)
                 .entrypoint(entrypoint == null ? null : List.of(entrypoint))
                 .labels(EnvOptions.labels(labels))
+                .healthcheck(restartHealth.healthcheck())
                 .build();
         var hostConfig = HostConfig.builder()
                 .logConfig(new LogConfig("", Map.of()))
                 .networkMode("default")
                 .portBindings(Map.of())
-                .restartPolicy(new RestartPolicy("no", 0))
+                .restartPolicy(restartHealth.restartPolicy(autoRemove))
                 .autoRemove(autoRemove)
                 .consoleSize(List.of(0, 0))
                 .dns(List.of())

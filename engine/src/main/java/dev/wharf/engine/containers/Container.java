@@ -16,6 +16,7 @@ final class Container {
 
     final ReentrantLock lock = new ReentrantLock();
     final OutputBroadcaster output = new OutputBroadcaster();
+    final RestartManager restarts = new RestartManager();
     /** Completes when the container has been removed. */
     final CompletableFuture<Exit> removed = new CompletableFuture<>();
 
