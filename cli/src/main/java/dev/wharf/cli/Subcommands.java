@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.command.CreateCommand;
 import dev.wharf.cli.command.EventsCommand;
 import dev.wharf.cli.command.ImagesCommand;
 import dev.wharf.cli.command.ImportCommand;
@@ -37,6 +38,7 @@ final class Subcommands {
 
     static {
         ALL.put("run", RunCommand.class);
+        ALL.put("create", CreateCommand.class);
         ALL.put("ps", PsCommand.class);
         ALL.put("logs", LogsCommand.class);
         ALL.put("rm", RmCommand.class);
