@@ -23,6 +23,7 @@ import dev.wharf.cli.command.UnpauseCommand;
 import dev.wharf.cli.command.UpdateCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
+import dev.wharf.cli.command.volume.VolumeCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ final class Subcommands {
         ALL.put("events", EventsCommand.class);
         ALL.put("top", TopCommand.class);
         ALL.put("update", UpdateCommand.class);
+        ALL.put("volume", VolumeCommand.class);
     }
 
     private Subcommands() {}

@@ -13,6 +13,9 @@ import dev.wharf.engine.images.ImageService;
 import dev.wharf.engine.images.UnpackingImport;
 import dev.wharf.engine.system.HostFacts;
 import dev.wharf.engine.system.SystemRoutes;
+import dev.wharf.engine.volumes.ContainerMounts;
+import dev.wharf.engine.volumes.VolumeRoutes;
+import dev.wharf.engine.volumes.VolumeService;
 import dev.wharf.image.BlobStore;
 import dev.wharf.image.BusyboxImage;
 import dev.wharf.image.FileBlobStore;
@@ -21,6 +24,7 @@ import dev.wharf.image.ImageStore;
 import dev.wharf.image.TarLayerApplier;
 import dev.wharf.runtime.conmon.ConmonRuntime;
 import dev.wharf.runtime.overlay.OverlaySnapshotter;
+import dev.wharf.runtime.volume.LocalVolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +66,9 @@ public final class Daemon implements AutoCloseable {
                 config.cgroupParent());
         InMemoryEventBus events = new InMemoryEventBus();
         try {
-            ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events);
+            VolumeService volumes = new VolumeService(LocalVolumeStore.open(paths.volumes()), events);
+            ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events,
+                    new ContainerMounts(volumes, paths.containers()));
             containers.recover();
             if (config.createBuiltinImages()) {
                 try {
@@ -82,6 +88,7 @@ public final class Daemon implements AutoCloseable {
                     .register(router);
             new EventRoutes(events, json).register(router);
             new ContainerRoutes(containers).register(router);
+            new VolumeRoutes(volumes).register(router);
 
             HttpServer server = HttpServer.start(socket, router, json);
             LOG.log(System.Logger.Level.INFO, "API listen on " + socket);

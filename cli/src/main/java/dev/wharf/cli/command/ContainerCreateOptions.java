@@ -58,6 +58,9 @@ final class ContainerCreateOptions {
     List<String> labels = new ArrayList<>();
 
     @picocli.CommandLine.Mixin
+    MountOptions mounts = new MountOptions();
+
+    @picocli.CommandLine.Mixin
     RestartHealthOptions restartHealth = new RestartHealthOptions();
 
     /** The run or create command these options belong to, for docker's pointer to its --help. */
@@ -96,7 +99,6 @@ final class ContainerCreateOptions {
                 .env(nullIfEmpty(EnvOptions.resolve(envFiles, env, hostEnv)))
                 .cmd(nullIfEmpty(command))
                 .image(image)
-                .volumes(Map.of())
                 .workingDir(workdir == null ? "" : workdir)
                 .entrypoint(entrypoint == null ? null : List.of(entrypoint))
                 .labels(EnvOptions.labels(labels))
@@ -112,6 +114,7 @@ final class ContainerCreateOptions {
                 .dnsOptions(List.of())
                 .dnsSearch(List.of())
                 .memorySwappiness(-1L); // what the docker CLI sends for "unset"
+        mounts.apply(config, hostConfig);
         var networking = new NetworkingConfig(Map.of("default", EndpointSettings.builder().build()));
         return new ContainerCreateRequest(config.build(), hostConfig.build(), networking);
     }
