@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** {@code events}: Docker's actions and attributes, filters, --since/--until replay and live streaming, both clients. */
@@ -85,10 +86,12 @@ class EventsTest extends EndToEndTest {
     void liveEventsStreamUntilTheirEnd() throws Exception {
         // Far enough ahead for two CLIs to start on a busy machine; the streams end there.
         String until = Long.toString(Instant.now().getEpochSecond() + 30);
+        // Own threads: the common pool may have one worker on a small machine, and both must run at once.
+        var threads = Executors.newVirtualThreadPerTaskExecutor();
         CompletableFuture<CommandResult> viaDocker = CompletableFuture.supplyAsync(() -> docker.run(
-                "events", "--until", until, "--filter", "container=live", "--format", "{{.Action}}"));
+                "events", "--until", until, "--filter", "container=live", "--format", "{{.Action}}"), threads);
         CompletableFuture<CommandResult> viaWharf = CompletableFuture.supplyAsync(() -> wharf.run(
-                "events", "--until", until, "--filter", "container=live", "--format", "{{.Action}}"));
+                "events", "--until", until, "--filter", "container=live", "--format", "{{.Action}}"), threads);
         // Both clients subscribe before the container exists: wait until the daemon counts two listeners.
         ContainerControlTest.await(() -> listeners() >= 2);
         wharfOk("run", "--rm", "--name", "live", "busybox", "true");
@@ -97,6 +100,7 @@ class EventsTest extends EndToEndTest {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.stdout()).contains("create\n").contains("start\n").contains("die\n").contains("destroy\n");
         }
+        threads.close();
     }
 
     private int listeners() {
