@@ -35,13 +35,14 @@ record ResourceChange(ContainerUpdateRequest request, HostConfig current) {
 
     /** What runc update must set now; null for everything that does not change. */
     ResourceUpdate runtimeUpdate() {
-        Long quota = request.nanoCpus() != 0 ? request.nanoCpus() * CFS_PERIOD_MICROS / 1_000_000_000L
+        Long quota = request.nanoCpus() != 0 ? Long.valueOf(request.nanoCpus() * CFS_PERIOD_MICROS / 1_000_000_000L)
                 : positive(request.cpuQuota());
-        Long period = request.nanoCpus() != 0 ? CFS_PERIOD_MICROS : positive(request.cpuPeriod());
+        Long period = request.nanoCpus() != 0 ? Long.valueOf(CFS_PERIOD_MICROS) : positive(request.cpuPeriod());
         return new ResourceUpdate(positive(request.memory()), positive(request.memoryReservation()),
-                request.memorySwap() == 0 ? null : request.memorySwap(), positive(request.cpuShares()), quota, period,
+                request.memorySwap() == 0 ? null : Long.valueOf(request.memorySwap()), positive(request.cpuShares()),
+                quota, period,
                 blankToNull(request.cpusetCpus()), blankToNull(request.cpusetMems()),
-                request.pidsLimit() == null ? null : request.pidsLimit() > 0 ? request.pidsLimit() : -1L);
+                request.pidsLimit() == null ? null : Long.valueOf(request.pidsLimit() > 0 ? request.pidsLimit() : -1L));
     }
 
     /** The HostConfig with the new values, as inspect shows them afterwards. */
