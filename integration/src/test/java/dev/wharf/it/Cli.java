@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a client binary (our bin/wharf or the real docker CLI) against the test daemon. */
 final class Cli {
+    private static final Executor DRAINS = Executors.newVirtualThreadPerTaskExecutor();
     private final List<String> prefix;
     private final Path dockerConfig;
 
@@ -63,6 +66,10 @@ final class Cli {
         }
     }
 
+    /**
+     * On a virtual thread each: the common pool may have a single worker, and a long-running command
+     * (events, logs -f) would then hold up the output of every command run meanwhile.
+     */
     private static CompletableFuture<String> drain(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try (stream) {
@@ -72,6 +79,6 @@ final class Cli {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, DRAINS);
     }
 }
