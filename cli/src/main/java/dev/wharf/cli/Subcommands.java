@@ -16,6 +16,7 @@ import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
 import dev.wharf.cli.command.StartCommand;
+import dev.wharf.cli.command.StatsCommand;
 import dev.wharf.cli.command.StopCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.TopCommand;
@@ -61,6 +62,7 @@ final class Subcommands {
         ALL.put("events", EventsCommand.class);
         ALL.put("top", TopCommand.class);
         ALL.put("update", UpdateCommand.class);
+        ALL.put("stats", StatsCommand.class);
         ALL.put("volume", VolumeCommand.class);
     }
 
