@@ -1,7 +1,9 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.command.AttachCommand;
 import dev.wharf.cli.command.CreateCommand;
 import dev.wharf.cli.command.EventsCommand;
+import dev.wharf.cli.command.ExecCommand;
 import dev.wharf.cli.command.ImagesCommand;
 import dev.wharf.cli.command.ImportCommand;
 import dev.wharf.cli.command.InfoCommand;
@@ -40,6 +42,9 @@ final class Subcommands {
 
     static {
         ALL.put("run", RunCommand.class);
+        ALL.put("exec", ExecCommand.class);
+        ALL.put("start", StartCommand.class);
+        ALL.put("attach", AttachCommand.class);
         ALL.put("create", CreateCommand.class);
         ALL.put("ps", PsCommand.class);
         ALL.put("logs", LogsCommand.class);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.api.ApiJson;
 import dev.wharf.engine.containers.ContainerRoutes;
 import dev.wharf.engine.containers.ContainerService;
+import dev.wharf.engine.containers.ExecRoutes;
+import dev.wharf.engine.containers.ExecService;
 import dev.wharf.engine.events.EventRoutes;
 import dev.wharf.engine.events.InMemoryEventBus;
 import dev.wharf.engine.http.HttpServer;
@@ -88,6 +90,7 @@ public final class Daemon implements AutoCloseable {
                     .register(router);
             new EventRoutes(events, json).register(router);
             new ContainerRoutes(containers).register(router);
+            new ExecRoutes(new ExecService(containers, runtime, events)).register(router);
             new VolumeRoutes(volumes).register(router);
 
             HttpServer server = HttpServer.start(socket, router, json);

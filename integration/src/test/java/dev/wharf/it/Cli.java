@@ -9,13 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a client binary (our bin/wharf or the real docker CLI) against the test daemon. */
 final class Cli {
-    private static final Executor DRAINS = Executors.newVirtualThreadPerTaskExecutor();
     private final List<String> prefix;
     private final Path dockerConfig;
     private final java.util.Map<String, String> env;
@@ -49,14 +46,8 @@ final class Cli {
     }
 
     CommandResult runWithInput(byte[] stdin, String... args) {
-        List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (dockerConfig != null) {
-            builder.environment().put("DOCKER_CONFIG", dockerConfig.toString());
-            builder.environment().remove("DOCKER_HOST");
-        }
-        builder.environment().putAll(env);
+        List<String> command = prefixed(args);
+        ProcessBuilder builder = environment(new ProcessBuilder(command));
         try {
             Process process = builder.start();
             CompletableFuture<String> out = drain(process.getInputStream());
@@ -79,10 +70,37 @@ final class Cli {
         }
     }
 
-    /**
-     * On a virtual thread each: the common pool may have a single worker, and a long-running command
-     * (events, logs -f) would then hold up the output of every command run meanwhile.
-     */
+    /** Starts the command on a pseudo-terminal of 40 rows and 100 columns, for interactive sessions. */
+    PtySession inPty(String... args) throws IOException {
+        var quoted = new StringBuilder("stty rows 40 cols 100; exec");
+        for (String arg : prefixed(args)) {
+            quoted.append(" '").append(arg.replace("'", "'\\''")).append('\'');
+        }
+        ProcessBuilder builder = environment(new ProcessBuilder("script", "-q", "-e", "-c", quoted.toString(), "/dev/null"))
+                .redirectErrorStream(true);
+        return new PtySession(builder.start());
+    }
+
+    /** Starts the command in the background with piped streams (a long-running attach, say). */
+    Process start(String... args) throws IOException {
+        return environment(new ProcessBuilder(prefixed(args))).redirectErrorStream(true).start();
+    }
+
+    private List<String> prefixed(String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private ProcessBuilder environment(ProcessBuilder builder) {
+        if (dockerConfig != null) {
+            builder.environment().put("DOCKER_CONFIG", dockerConfig.toString());
+            builder.environment().remove("DOCKER_HOST");
+        }
+        builder.environment().putAll(env);
+        return builder;
+    }
+
     private static CompletableFuture<String> drain(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try (stream) {
@@ -92,6 +110,6 @@ final class Cli {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, DRAINS);
+        });
     }
 }

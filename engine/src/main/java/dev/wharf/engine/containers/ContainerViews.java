@@ -24,7 +24,7 @@ final class ContainerViews {
      *     beside it and the layers two levels up (OverlaySnapshotter's layout), for GraphDriver.Data
      */
     static ContainerInspect inspect(ContainerRecord record, ContainerStore store, Path upperDir, Long sizeRw,
-            Long sizeRootFs, List<MountPoint> mounts) {
+            Long sizeRootFs, List<MountPoint> mounts, List<String> execIds) {
         RunState s = record.state();
         // Docker counts a container waiting for its restart policy as running.
         var state = new dev.wharf.api.types.ContainerState(s.status(), s.running() || s.restarting(), s.paused(),
@@ -49,7 +49,7 @@ final class ContainerViews {
                 .mountLabel("")
                 .processLabel("")
                 .appArmorProfile("")
-                .execIds(null)
+                .execIds(execIds.isEmpty() ? null : execIds)
                 .hostConfig(record.hostConfig())
                 .graphDriver(new GraphDriver(graphDriverData(upperDir, record.diffIds()), "overlay2"))
                 .sizeRw(sizeRw)
