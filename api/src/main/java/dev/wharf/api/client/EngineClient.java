@@ -318,6 +318,8 @@ public final class EngineClient {
                 response.close();
             }
         };
+    }
+
     /** {@code signal} and {@code timeoutSeconds} null: the container's own (StopSignal, StopTimeout), else TERM and 10 s. */
     public void containerStop(String id, String signal, Integer timeoutSeconds) throws IOException {
         expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/stop"

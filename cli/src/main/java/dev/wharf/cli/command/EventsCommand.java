@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.api.ApiJson;
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.api.types.EventMessage;
-import dev.wharf.cli.format.SimpleTemplate;
+import dev.wharf.cli.format.TemplateOutput;
+import dev.wharf.cli.format.template.GoTemplate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -52,13 +53,13 @@ public final class EventsCommand extends EngineCommand {
             err().println(e.getMessage());
             return 1;
         }
-        SimpleTemplate template = format == null || format.isEmpty() || format.equals("{{json .}}")
-                ? null : new SimpleTemplate(format);
+        GoTemplate template = format == null || format.isEmpty() || format.equals("{{json .}}")
+                ? null : TemplateOutput.parse(format);
         PrintStream out = out();
         try {
             client().events(from, to, PsCommand.parseFilters(filters), event -> {
                 out.println(format == null || format.isEmpty() ? line(event)
-                        : template == null ? ApiJson.toJson(event) : template.render(goFields(event)));
+                        : template == null ? ApiJson.toJson(event) : template.execute(goFields(event)));
                 out.flush();
             });
             return 0;
