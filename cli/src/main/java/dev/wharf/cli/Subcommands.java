@@ -5,6 +5,7 @@ import dev.wharf.cli.command.ImportCommand;
 import dev.wharf.cli.command.InfoCommand;
 import dev.wharf.cli.command.InspectCommand;
 import dev.wharf.cli.command.LogsCommand;
+import dev.wharf.cli.command.PortCommand;
 import dev.wharf.cli.command.PsCommand;
 import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
@@ -38,6 +39,7 @@ final class Subcommands {
         ALL.put("version", VersionCommand.class);
         ALL.put("info", InfoCommand.class);
         ALL.put("wait", WaitCommand.class);
+        ALL.put("port", PortCommand.class);
     }
 
     private Subcommands() {}

@@ -11,6 +11,10 @@ import dev.wharf.engine.http.Router;
 import dev.wharf.engine.images.ImageRoutes;
 import dev.wharf.engine.images.ImageService;
 import dev.wharf.engine.images.UnpackingImport;
+import dev.wharf.engine.networks.NetworkRoutes;
+import dev.wharf.engine.networks.NetworkService;
+import dev.wharf.network.cni.CniNetworkDriver;
+import dev.wharf.network.cni.CniPluginRunner;
 import dev.wharf.engine.system.HostFacts;
 import dev.wharf.engine.system.SystemRoutes;
 import dev.wharf.image.BlobStore;
@@ -62,7 +66,9 @@ public final class Daemon implements AutoCloseable {
                 config.cgroupParent());
         InMemoryEventBus events = new InMemoryEventBus();
         try {
-            ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events);
+            NetworkService networks = new NetworkService(paths.networks(), config.network(),
+                    new CniNetworkDriver(paths.networkState(), CniPluginRunner.DEFAULT_PLUGIN_DIR), events);
+            ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events, networks);
             containers.recover();
             if (config.createBuiltinImages()) {
                 try {
@@ -82,6 +88,7 @@ public final class Daemon implements AutoCloseable {
                     .register(router);
             new EventRoutes(events, json).register(router);
             new ContainerRoutes(containers).register(router);
+            new NetworkRoutes(networks, containers).register(router);
 
             HttpServer server = HttpServer.start(socket, router, json);
             LOG.log(System.Logger.Level.INFO, "API listen on " + socket);

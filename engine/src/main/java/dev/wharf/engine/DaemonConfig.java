@@ -1,5 +1,6 @@
 package dev.wharf.engine;
 
+import dev.wharf.engine.networks.NetworkFlags;
 import java.nio.file.Path;
 
 /**
@@ -9,14 +10,15 @@ import java.nio.file.Path;
  * @param busybox the static busybox binary the built-in {@code busybox:latest} image is made from
  * @param createBuiltinImages whether a first start creates the built-in images (tests turn it off)
  * @param cgroupParent the cgroup under which each container gets {@code <parent>/<id>} in every hierarchy
+ * @param network the default bridge and the address pool of user-defined networks
  */
 public record DaemonConfig(String host, Path dataRoot, Path execRoot, Path busybox, boolean createBuiltinImages,
-        String cgroupParent) {
+        String cgroupParent, NetworkFlags network) {
     public static final String DEFAULT_HOST = "unix:///run/wharf/wharf.sock";
 
     public static DaemonConfig defaults() {
         return new DaemonConfig(DEFAULT_HOST, Path.of("/var/lib/wharf"), Path.of("/run/wharf"),
-                Path.of("/bin/busybox"), true, "/wharf");
+                Path.of("/bin/busybox"), true, "/wharf", NetworkFlags.defaults());
     }
 
     /** The socket file of a {@code unix://} host. */
@@ -28,22 +30,26 @@ public record DaemonConfig(String host, Path dataRoot, Path execRoot, Path busyb
     }
 
     public DaemonConfig withHost(String newHost) {
-        return new DaemonConfig(newHost, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent);
+        return new DaemonConfig(newHost, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, network);
     }
 
     public DaemonConfig withDataRoot(Path newDataRoot) {
-        return new DaemonConfig(host, newDataRoot, execRoot, busybox, createBuiltinImages, cgroupParent);
+        return new DaemonConfig(host, newDataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, network);
     }
 
     public DaemonConfig withExecRoot(Path newExecRoot) {
-        return new DaemonConfig(host, dataRoot, newExecRoot, busybox, createBuiltinImages, cgroupParent);
+        return new DaemonConfig(host, dataRoot, newExecRoot, busybox, createBuiltinImages, cgroupParent, network);
     }
 
     public DaemonConfig withBusybox(Path newBusybox) {
-        return new DaemonConfig(host, dataRoot, execRoot, newBusybox, createBuiltinImages, cgroupParent);
+        return new DaemonConfig(host, dataRoot, execRoot, newBusybox, createBuiltinImages, cgroupParent, network);
     }
 
     public DaemonConfig withCgroupParent(String newCgroupParent) {
-        return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, newCgroupParent);
+        return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, newCgroupParent, network);
+    }
+
+    public DaemonConfig withNetwork(NetworkFlags newNetwork) {
+        return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, newNetwork);
     }
 }

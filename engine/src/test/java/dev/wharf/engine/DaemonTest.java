@@ -45,7 +45,7 @@ class DaemonTest {
                 List.of());
         store.tag(ImageReference.parse("busybox:latest"), image.id());
         daemon = Daemon.start(new DaemonConfig("unix://" + dir.resolve("wharf.sock"), paths.dataRoot(), paths.execRoot(),
-                Path.of("/bin/busybox"), false, "/wharf"));
+                Path.of("/bin/busybox"), false, "/wharf", dev.wharf.engine.networks.NetworkFlags.defaults()));
     }
 
     @AfterEach

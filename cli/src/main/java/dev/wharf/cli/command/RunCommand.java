@@ -7,10 +7,8 @@ import dev.wharf.api.client.HijackedStream;
 import dev.wharf.api.stream.MultiplexedStream;
 import dev.wharf.api.types.ContainerConfig;
 import dev.wharf.api.types.ContainerCreateRequest;
-import dev.wharf.api.types.EndpointSettings;
 import dev.wharf.api.types.HostConfig;
 import dev.wharf.api.types.LogConfig;
-import dev.wharf.api.types.NetworkingConfig;
 import dev.wharf.api.types.ProgressMessage;
 import dev.wharf.api.types.RestartPolicy;
 import dev.wharf.cli.CliFailure;
@@ -23,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -72,6 +71,9 @@ public final class RunCommand extends EngineCommand {
 
     @Option(names = {"-l", "--label"}, description = "Set meta data on a container.")
     private List<String> labels = new ArrayList<>();
+
+    @Mixin
+    private NetworkOptions network = new NetworkOptions();
 
     @Parameters(index = "0", paramLabel = "IMAGE")
     private String image;
@@ -127,8 +129,7 @@ public final class RunCommand extends EngineCommand {
                 .volumes(Map.of())
                 .workingDir(workdir == null ? "" : workdir)
                 .entrypoint(entrypoint == null ? null : List.of(entrypoint))
-                .labels(EnvOptions.labels(labels))
-                .build();
+                .labels(EnvOptions.labels(labels));
         var hostConfig = HostConfig.builder()
                 .logConfig(new LogConfig("", Map.of()))
                 .networkMode("default")
@@ -139,10 +140,9 @@ public final class RunCommand extends EngineCommand {
                 .dns(List.of())
                 .dnsOptions(List.of())
                 .dnsSearch(List.of())
-                .memorySwappiness(-1L) // what the docker CLI sends for "unset"
-                .build();
-        var networking = new NetworkingConfig(Map.of("default", EndpointSettings.builder().build()));
-        return new ContainerCreateRequest(config, hostConfig, networking);
+                .memorySwappiness(-1L); // what the docker CLI sends for "unset"
+        network.apply(config, hostConfig);
+        return new ContainerCreateRequest(config.build(), hostConfig.build(), network.networkingConfig());
     }
 
     /** Creates the container, pulling the image first when the daemon does not have it. */

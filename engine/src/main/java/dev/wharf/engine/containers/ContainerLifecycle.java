@@ -14,6 +14,7 @@ import dev.wharf.runtime.ContainerRuntime;
 import dev.wharf.runtime.ContainerSpec;
 import dev.wharf.runtime.ContainerSpec.ProcessUser;
 import dev.wharf.runtime.CreatedContainer;
+import dev.wharf.runtime.NetworkNamespace;
 import dev.wharf.runtime.OciRuntimeException;
 import dev.wharf.runtime.RuntimeState;
 import dev.wharf.runtime.ScopedPath;
@@ -52,11 +53,12 @@ final class ContainerLifecycle {
     private final Snapshotter snapshotter;
     private final ContainerRuntime runtime;
     private final ContainerEvents events;
+    private final ContainerNetworking networking;
     /** Two containers of one image must not unpack the same layers at once. */
     private final ReentrantLock unpackLock = new ReentrantLock();
 
     ContainerLifecycle(ContainerStore store, ContainerIndex index, BlobStore blobs, ImageStore images,
-            Snapshotter snapshotter, ContainerRuntime runtime, ContainerEvents events) {
+            Snapshotter snapshotter, ContainerRuntime runtime, ContainerEvents events, ContainerNetworking networking) {
         this.store = store;
         this.index = index;
         this.blobs = blobs;
@@ -64,6 +66,7 @@ final class ContainerLifecycle {
         this.snapshotter = snapshotter;
         this.runtime = runtime;
         this.events = events;
+        this.networking = networking;
     }
 
     /** Docker's start: 304 when running; on an OCI failure the container keeps no mount, bundle or process. */
@@ -81,7 +84,8 @@ final class ContainerLifecycle {
             CreatedContainer created = null;
             try {
                 Path rootfs = prepareRootfs(record);
-                created = runtime.create(spec(record, rootfs));
+                NetworkNamespace network = networking.setUp(record);
+                created = runtime.create(spec(record, rootfs, network));
                 // Connected before start: conmon replays nothing, and docker run attached already.
                 container.output.connect(record.id(), runtime.attach(record.id()));
                 runtime.start(record.id());
@@ -107,7 +111,7 @@ final class ContainerLifecycle {
     }
 
     /** The runtime's view: argv, env with Docker's defaults, resolved user, working dir, generated /etc files. */
-    private ContainerSpec spec(ContainerRecord record, Path rootfs) throws IOException {
+    private ContainerSpec spec(ContainerRecord record, Path rootfs, NetworkNamespace network) throws IOException {
         ContainerConfig config = record.config();
         ProcessUser user;
         try {
@@ -122,7 +126,7 @@ final class ContainerLifecycle {
                 Map.of("/etc/hostname", store.hostnameFile(record.id()),
                         "/etc/hosts", store.hostsFile(record.id()),
                         "/etc/resolv.conf", store.resolvConfFile(record.id())),
-                Map.of(), store.logFile(record.id()));
+                Map.of(), store.logFile(record.id()), network);
     }
 
     private void ensureLayers(ContainerRecord record) throws IOException {
@@ -155,6 +159,7 @@ final class ContainerLifecycle {
         if (inRuntime) {
             deleteFromRuntime(record.id());
         }
+        networking.tearDown(record);
         unmount(record.id());
         ContainerRecord failed = record.withState(record.state().startFailed(failure.exitCode(), failure.message()));
         container.update(failed);
@@ -192,7 +197,7 @@ final class ContainerLifecycle {
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "no runtime state for " + record.id(), e);
             }
-            cleanUpRun(record.id());
+            cleanUpRun(record);
             record = record.withState(record.state().exited(exitCode, oom, Instant.now()));
             container.update(record);
             try {
@@ -215,9 +220,10 @@ final class ContainerLifecycle {
     }
 
     /** The runtime's container and the rootfs mount go; the writable layer stays (logs, diff, restart). */
-    private void cleanUpRun(String id) {
-        deleteFromRuntime(id);
-        unmount(id);
+    private void cleanUpRun(ContainerRecord record) {
+        deleteFromRuntime(record.id());
+        networking.tearDown(record);
+        unmount(record.id());
     }
 
     private void deleteFromRuntime(String id) {
@@ -347,6 +353,7 @@ final class ContainerLifecycle {
             if (knownToRuntime(record.id())) {
                 deleteFromRuntime(record.id());
             }
+            networking.tearDown(record);
             snapshotter.remove(record.id());
             store.delete(record.id());
             index.remove(container);
@@ -419,6 +426,7 @@ final class ContainerLifecycle {
                 if (knownToRuntime(record.id())) {
                     deleteFromRuntime(record.id()); // created by a daemon that died before start
                 }
+                networking.tearDown(record);
                 unmount(record.id());
             }
         } finally {
@@ -444,6 +452,7 @@ final class ContainerLifecycle {
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "cannot re-attach to " + record.id() + "; its output is only in the log", e);
             }
+            networking.recoverRunning(record);
             watchExit(container, run);
             return false;
         }
@@ -451,6 +460,7 @@ final class ContainerLifecycle {
         if (state.status() != RuntimeState.Status.UNKNOWN || state.exitCode().isPresent()) {
             deleteFromRuntime(record.id());
         }
+        networking.tearDown(record);
         unmount(record.id());
         ContainerRecord exited = record.withState(record.state().exited(exitCode, state.oomKilled(), Instant.now()));
         container.update(exited);

@@ -11,6 +11,9 @@ import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.errors.NotFoundException;
 import dev.wharf.engine.errors.SystemException;
 import dev.wharf.engine.events.EventBus;
+import dev.wharf.engine.networks.ContainerConnector;
+import dev.wharf.engine.networks.NetworkRecord;
+import dev.wharf.engine.networks.NetworkService;
 import dev.wharf.engine.filters.Filters;
 import dev.wharf.image.BlobStore;
 import dev.wharf.image.Digest;
@@ -35,7 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /** Containers: their records on disk and their lifecycle through the runtime. */
-public final class ContainerService {
+public final class ContainerService implements ContainerConnector {
     private static final Logger LOG = System.getLogger(ContainerService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int DEFAULT_STOP_TIMEOUT = 10;
@@ -50,18 +53,25 @@ public final class ContainerService {
     private final Snapshotter snapshotter;
     private final ContainerEvents events;
     private final ContainerLifecycle lifecycle;
+    private final ContainerNetworking networking;
 
     public ContainerService(DaemonPaths paths, BlobStore blobs, ImageStore images, Snapshotter snapshotter,
-            ContainerRuntime runtime, EventBus events) {
+            ContainerRuntime runtime, EventBus events, NetworkService networks) {
         this.store = new ContainerStore(paths.containers());
         this.images = images;
         this.snapshotter = snapshotter;
         this.events = new ContainerEvents(events);
-        this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events);
+        this.networking = new ContainerNetworking(networks, store, index::get);
+        this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, networking);
     }
 
     /** Re-adopts containers after a daemon start: running ones are watched again, exits are recorded. */
     public void recover() {
+        recoverContainers();
+        networking.sweep(index.all().stream().map(Container::id).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private void recoverContainers() {
         List<ContainerRecord> records;
         try {
             records = store.loadAll();
@@ -108,6 +118,7 @@ public final class ContainerService {
         String id = newId();
         ContainerConfig config = ContainerConfigMerger.merge(request.config(), image.config().containerConfig(), id);
         HostConfig hostConfig = HostConfigDefaults.apply(request.hostConfig());
+        networking.validate(hostConfig.networkMode(), request.networkingConfig());
         List<String> argv = ContainerConfigMerger.argv(config);
         String hostResolvConf = EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF);
         List<Digest> diffIds = image.config().rootfs() == null ? List.of() : image.config().rootfs().diffIds();
@@ -116,7 +127,8 @@ public final class ContainerService {
         while (true) {
             String chosen = name != null ? name : ContainerNames.generate(index::nameTaken);
             var record = new ContainerRecord(id, chosen, Timestamps.rfc3339Nano(Instant.now()), image.id(), diffIds,
-                    argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, RunState.CREATED);
+                    argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, RunState.CREATED,
+                    request.networkingConfig());
             container = new Container(record);
             try {
                 index.add(container);
@@ -178,6 +190,30 @@ public final class ContainerService {
         lifecycle.resize(get(reference), rows, cols);
     }
 
+    /** POST /networks/{id}/connect: recorded for the next start; a running container joins at once. */
+    @Override
+    public void connect(String reference, NetworkRecord network, dev.wharf.api.types.EndpointSettings config)
+            throws IOException {
+        Container container = get(reference);
+        container.lock.lock();
+        try {
+            networking.connect(container, network, config);
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
+    @Override
+    public void disconnect(String reference, NetworkRecord network, boolean force) throws IOException {
+        Container container = get(reference);
+        container.lock.lock();
+        try {
+            networking.disconnect(container, network);
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
     public void remove(String reference, boolean force) throws IOException {
         lifecycle.remove(get(reference), force);
     }
@@ -210,7 +246,8 @@ public final class ContainerService {
         ContainerRecord record = get(reference).record();
         Long sizeRw = size ? sizeRw(record) : null;
         Long sizeRootFs = size ? sizeRw + imageSize(record) : null;
-        return ContainerViews.inspect(record, store, snapshotter.upperDir(record.id()), sizeRw, sizeRootFs);
+        return ContainerViews.inspect(record, store, snapshotter.upperDir(record.id()), sizeRw, sizeRootFs,
+                ContainerNetworkViews.settings(record, networking));
     }
 
     /** GET /containers/json: newest first, running only unless {@code all} (or a filter that implies it). */
@@ -227,7 +264,8 @@ public final class ContainerService {
         }
         return records.map(r -> {
             Long sizeRw = size ? sizeRw(r) : null;
-            return ContainerViews.summary(r, now, sizeRw, size ? sizeRw + imageSize(r) : null);
+            return ContainerViews.summary(r, now, sizeRw, size ? sizeRw + imageSize(r) : null,
+                    ContainerNetworkViews.ports(r, networking), ContainerNetworkViews.summary(r, networking));
         }).toList();
     }
 

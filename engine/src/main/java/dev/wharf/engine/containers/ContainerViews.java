@@ -23,7 +23,7 @@ final class ContainerViews {
      *     beside it and the layers two levels up (OverlaySnapshotter's layout), for GraphDriver.Data
      */
     static ContainerInspect inspect(ContainerRecord record, ContainerStore store, Path upperDir, Long sizeRw,
-            Long sizeRootFs) {
+            Long sizeRootFs, NetworkSettings networkSettings) {
         RunState s = record.state();
         var state = new dev.wharf.api.types.ContainerState(s.status(), s.running(), false, false, s.oomKilled(),
                 s.dead(), s.pid(), s.exitCode(), s.error(), orZero(s.startedAt()), orZero(s.finishedAt()), null);
@@ -53,11 +53,12 @@ final class ContainerViews {
                 .sizeRootFs(sizeRootFs)
                 .mounts(List.of())
                 .config(record.config())
-                .networkSettings(NetworkSettings.builder().ports(Map.of()).networks(Map.of()).build())
+                .networkSettings(networkSettings)
                 .build();
     }
 
-    static ContainerSummary summary(ContainerRecord record, Instant now, Long sizeRw, Long sizeRootFs) {
+    static ContainerSummary summary(ContainerRecord record, Instant now, Long sizeRw, Long sizeRootFs,
+            List<dev.wharf.api.types.Port> ports, SummaryNetworkSettings networks) {
         return new ContainerSummary(
                 record.id(),
                 List.of("/" + record.name()),
@@ -65,14 +66,14 @@ final class ContainerViews {
                 record.imageId().toString(),
                 command(record.path(), record.args()),
                 Timestamps.parse(record.created()).getEpochSecond(),
-                List.of(),
+                ports,
                 sizeRw,
                 sizeRootFs,
                 record.config().labels() == null ? Map.of() : record.config().labels(),
                 record.state().status(),
                 StatusText.of(record.state(), now),
                 new SummaryHostConfig(record.hostConfig().networkMode(), null),
-                new SummaryNetworkSettings(Map.of()),
+                networks,
                 List.of());
     }
 

@@ -73,8 +73,14 @@ class ContainerServiceRuntimeTest {
         var snapshotter = new OverlaySnapshotter(paths.overlay(), new TarLayerApplier());
         runtime = new ConmonRuntime(paths.runtime(), ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON,
                 cgroupParent);
-        service = new ContainerService(paths, blobs, images, snapshotter, runtime,
-                (type, action, id, attributes) -> events.add(action + ":" + attributes.getOrDefault("exitCode", "")));
+        dev.wharf.engine.events.EventBus bus =
+                (type, action, id, attributes) -> events.add(action + ":" + attributes.getOrDefault("exitCode", ""));
+        // These containers need no network: they run with --network none, so no bridge is made.
+        var networks = new dev.wharf.engine.networks.NetworkService(paths.networks(),
+                dev.wharf.engine.networks.NetworkFlags.defaults(),
+                new dev.wharf.network.cni.CniNetworkDriver(paths.networkState(),
+                        dev.wharf.network.cni.CniPluginRunner.DEFAULT_PLUGIN_DIR), (type, action, id, attributes) -> { });
+        service = new ContainerService(paths, blobs, images, snapshotter, runtime, bus, networks);
         service.recover();
     }
 
@@ -192,7 +198,7 @@ class ContainerServiceRuntimeTest {
 
     private String create(List<String> cmd, boolean autoRemove, String name) throws IOException {
         var request = new ContainerCreateRequest(dev.wharf.api.types.ContainerConfig.builder().image("busybox").cmd(cmd).build(),
-                HostConfig.builder().autoRemove(autoRemove).build(), null);
+                HostConfig.builder().autoRemove(autoRemove).networkMode("none").build(), null);
         return service.create(request, name).id();
     }
 

@@ -3,6 +3,7 @@ package dev.wharf.runtime.spec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wharf.runtime.ContainerSpec;
+import dev.wharf.runtime.NetworkNamespace;
 import dev.wharf.runtime.spec.OciProcess.OciCapabilities;
 import dev.wharf.runtime.spec.OciProcess.OciUser;
 import java.io.IOException;
@@ -37,10 +38,10 @@ public final class RuntimeSpecGenerator {
                 false,
                 0);
         var linux = new OciLinux(
-                DockerDefaults.SYSCTLS,
+                spec.network() instanceof NetworkNamespace.Host ? Map.of() : DockerDefaults.SYSCTLS, // net.* need a netns
                 new OciLinux.Resources(DockerDefaults.DEVICES),
                 cgroupParent + "/" + spec.id(),
-                DockerDefaults.NAMESPACES,
+                namespaces(spec.network()),
                 DockerDefaults.MASKED_PATHS,
                 DockerDefaults.READONLY_PATHS);
         return new OciSpec(
@@ -51,6 +52,23 @@ public final class RuntimeSpecGenerator {
                 mounts(spec.files()),
                 linux,
                 spec.annotations() == null ? Map.of() : new TreeMap<>(spec.annotations()));
+    }
+
+    /** Docker's namespaces, with the network one created, left out (host) or joined by path. */
+    private static List<OciLinux.Namespace> namespaces(NetworkNamespace network) {
+        var namespaces = new ArrayList<OciLinux.Namespace>();
+        for (OciLinux.Namespace namespace : DockerDefaults.NAMESPACES) {
+            if (!namespace.type().equals("network")) {
+                namespaces.add(namespace);
+                continue;
+            }
+            switch (network == null ? NetworkNamespace.FRESH : network) {
+                case NetworkNamespace.Fresh fresh -> namespaces.add(namespace);
+                case NetworkNamespace.Host host -> { }
+                case NetworkNamespace.Join join -> namespaces.add(new OciLinux.Namespace("network", join.path().toString()));
+            }
+        }
+        return namespaces;
     }
 
     /** Writes the spec as the bundle's config.json. */
