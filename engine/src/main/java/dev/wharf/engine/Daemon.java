@@ -17,6 +17,9 @@ import dev.wharf.network.cni.CniNetworkDriver;
 import dev.wharf.network.cni.CniPluginRunner;
 import dev.wharf.engine.system.HostFacts;
 import dev.wharf.engine.system.SystemRoutes;
+import dev.wharf.engine.volumes.ContainerMounts;
+import dev.wharf.engine.volumes.VolumeRoutes;
+import dev.wharf.engine.volumes.VolumeService;
 import dev.wharf.image.BlobStore;
 import dev.wharf.image.BusyboxImage;
 import dev.wharf.image.FileBlobStore;
@@ -25,6 +28,7 @@ import dev.wharf.image.ImageStore;
 import dev.wharf.image.TarLayerApplier;
 import dev.wharf.runtime.conmon.ConmonRuntime;
 import dev.wharf.runtime.overlay.OverlaySnapshotter;
+import dev.wharf.runtime.volume.LocalVolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +70,11 @@ public final class Daemon implements AutoCloseable {
                 config.cgroupParent());
         InMemoryEventBus events = new InMemoryEventBus();
         try {
+            VolumeService volumes = new VolumeService(LocalVolumeStore.open(paths.volumes()), events);
             NetworkService networks = new NetworkService(paths.networks(), config.network(),
                     new CniNetworkDriver(paths.networkState(), CniPluginRunner.DEFAULT_PLUGIN_DIR), events);
-            ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events, networks);
+            ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events,
+                    new ContainerMounts(volumes, paths.containers()), networks);
             containers.recover();
             if (config.createBuiltinImages()) {
                 try {
@@ -88,6 +94,7 @@ public final class Daemon implements AutoCloseable {
                     .register(router);
             new EventRoutes(events, json).register(router);
             new ContainerRoutes(containers).register(router);
+            new VolumeRoutes(volumes).register(router);
             new NetworkRoutes(networks, containers).register(router);
 
             HttpServer server = HttpServer.start(socket, router, json);

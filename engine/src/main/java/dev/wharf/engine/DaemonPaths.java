@@ -34,6 +34,11 @@ public record DaemonPaths(Path dataRoot, Path execRoot) {
         return execRoot.resolve("network");
     }
 
+    /** Docker's layout: {@code <name>/_data} per volume. */
+    public Path volumes() {
+        return dataRoot.resolve("volumes");
+    }
+
     public Path runtime() {
         return execRoot.resolve("runtime");
     }

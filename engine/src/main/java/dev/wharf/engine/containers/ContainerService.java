@@ -15,6 +15,7 @@ import dev.wharf.engine.networks.ContainerConnector;
 import dev.wharf.engine.networks.NetworkRecord;
 import dev.wharf.engine.networks.NetworkService;
 import dev.wharf.engine.filters.Filters;
+import dev.wharf.engine.volumes.ContainerMounts;
 import dev.wharf.image.BlobStore;
 import dev.wharf.image.Digest;
 import dev.wharf.image.Image;
@@ -53,16 +54,19 @@ public final class ContainerService implements ContainerConnector {
     private final Snapshotter snapshotter;
     private final ContainerEvents events;
     private final ContainerLifecycle lifecycle;
+    private final ContainerMounts mounts;
     private final ContainerNetworking networking;
 
     public ContainerService(DaemonPaths paths, BlobStore blobs, ImageStore images, Snapshotter snapshotter,
-            ContainerRuntime runtime, EventBus events, NetworkService networks) {
+            ContainerRuntime runtime, EventBus events, ContainerMounts mounts, NetworkService networks) {
         this.store = new ContainerStore(paths.containers());
         this.images = images;
         this.snapshotter = snapshotter;
         this.events = new ContainerEvents(events);
+        this.mounts = mounts;
         this.networking = new ContainerNetworking(networks, store, index::get);
-        this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, networking);
+        this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, mounts,
+                networking);
     }
 
     /** Re-adopts containers after a daemon start: running ones are watched again, exits are recorded. */
@@ -86,6 +90,7 @@ public final class ContainerService implements ContainerConnector {
                 LOG.log(Level.WARNING, "skipping container " + record.id() + ": " + e.getMessage());
                 continue;
             }
+            mounts.recover(record.id());
             lifecycle.recover(container);
         }
     }
@@ -140,9 +145,12 @@ public final class ContainerService implements ContainerConnector {
             }
         }
         try {
+            mounts.plan(id, hostConfig, config.volumes() == null ? null : config.volumes().keySet(),
+                    reference -> get(reference).id());
             store.writeEtcFiles(container.record(), hostResolvConf);
             store.save(container.record());
         } catch (IOException | RuntimeException e) {
+            mounts.forget(id, true);
             index.remove(container);
             store.delete(id);
             throw e;
@@ -214,8 +222,9 @@ public final class ContainerService implements ContainerConnector {
         }
     }
 
-    public void remove(String reference, boolean force) throws IOException {
-        lifecycle.remove(get(reference), force);
+    /** DELETE /containers/{id}; {@code removeVolumes} ({@code ?v=1}) takes the anonymous volumes along. */
+    public void remove(String reference, boolean force, boolean removeVolumes) throws IOException {
+        lifecycle.remove(get(reference), force, removeVolumes);
     }
 
     /**
@@ -247,7 +256,7 @@ public final class ContainerService implements ContainerConnector {
         Long sizeRw = size ? sizeRw(record) : null;
         Long sizeRootFs = size ? sizeRw + imageSize(record) : null;
         return ContainerViews.inspect(record, store, snapshotter.upperDir(record.id()), sizeRw, sizeRootFs,
-                ContainerNetworkViews.settings(record, networking));
+                mounts.mountPoints(record.id()), ContainerNetworkViews.settings(record, networking));
     }
 
     /** GET /containers/json: newest first, running only unless {@code all} (or a filter that implies it). */
@@ -265,7 +274,8 @@ public final class ContainerService implements ContainerConnector {
         return records.map(r -> {
             Long sizeRw = size ? sizeRw(r) : null;
             return ContainerViews.summary(r, now, sizeRw, size ? sizeRw + imageSize(r) : null,
-                    ContainerNetworkViews.ports(r, networking), ContainerNetworkViews.summary(r, networking));
+                    mounts.mountPoints(r.id()), ContainerNetworkViews.ports(r, networking),
+                    ContainerNetworkViews.summary(r, networking));
         }).toList();
     }
 
