@@ -7,6 +7,7 @@ import dev.wharf.cli.command.InfoCommand;
 import dev.wharf.cli.command.InspectCommand;
 import dev.wharf.cli.command.LogsCommand;
 import dev.wharf.cli.command.PortCommand;
+import dev.wharf.cli.command.network.NetworkCommand;
 import dev.wharf.cli.command.PsCommand;
 import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
@@ -43,6 +44,7 @@ final class Subcommands {
         ALL.put("info", InfoCommand.class);
         ALL.put("wait", WaitCommand.class);
         ALL.put("port", PortCommand.class);
+        ALL.put("network", NetworkCommand.class);
         ALL.put("volume", VolumeCommand.class);
     }
 

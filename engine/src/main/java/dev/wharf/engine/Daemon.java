@@ -11,6 +11,7 @@ import dev.wharf.engine.http.Router;
 import dev.wharf.engine.images.ImageRoutes;
 import dev.wharf.engine.images.ImageService;
 import dev.wharf.engine.images.UnpackingImport;
+import dev.wharf.engine.networks.DnsServers;
 import dev.wharf.engine.networks.NetworkRoutes;
 import dev.wharf.engine.networks.NetworkService;
 import dev.wharf.network.cni.CniNetworkDriver;
@@ -46,9 +47,12 @@ public final class Daemon implements AutoCloseable {
     private final HttpServer server;
     private final ConmonRuntime runtime;
     private final InMemoryEventBus events;
+    private final DnsServers dns;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Daemon(DaemonConfig config, HttpServer server, ConmonRuntime runtime, InMemoryEventBus events) {
+    private Daemon(DaemonConfig config, HttpServer server, ConmonRuntime runtime, InMemoryEventBus events,
+            DnsServers dns) {
+        this.dns = dns;
         this.config = config;
         this.server = server;
         this.runtime = runtime;
@@ -69,10 +73,13 @@ public final class Daemon implements AutoCloseable {
         ConmonRuntime runtime = new ConmonRuntime(paths.runtime(), ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON,
                 config.cgroupParent());
         InMemoryEventBus events = new InMemoryEventBus();
+        DnsServers dns = null;
         try {
             VolumeService volumes = new VolumeService(LocalVolumeStore.open(paths.volumes()), events);
             NetworkService networks = new NetworkService(paths.networks(), config.network(),
                     new CniNetworkDriver(paths.networkState(), CniPluginRunner.DEFAULT_PLUGIN_DIR), events);
+            dns = new DnsServers();
+            networks.addListener(dns);
             ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events,
                     new ContainerMounts(volumes, paths.containers()), networks);
             containers.recover();
@@ -99,9 +106,12 @@ public final class Daemon implements AutoCloseable {
 
             HttpServer server = HttpServer.start(socket, router, json);
             LOG.log(System.Logger.Level.INFO, "API listen on " + socket);
-            return new Daemon(config, server, runtime, events);
+            return new Daemon(config, server, runtime, events, dns);
         } catch (IOException | RuntimeException e) {
             runtime.close();
+            if (dns != null) {
+                dns.close();
+            }
             throw e;
         }
     }
@@ -126,6 +136,7 @@ public final class Daemon implements AutoCloseable {
         }
         LOG.log(System.Logger.Level.INFO, "stopping: the API closes, containers keep running");
         server.close();
+        dns.close();
         try {
             runtime.close();
         } catch (IOException e) {

@@ -48,15 +48,14 @@ final class ContainerNetworking {
         this.containers = containers;
     }
 
-    /** Create-time checks: the networks exist, and {@code --ip} is only for user-defined ones (Docker's rule). */
+    /**
+     * Create-time checks, as dockerd's: {@code --ip} only on user-defined networks. A missing network
+     * is not one: Docker creates the container and fails its start ({@code network x not found}).
+     */
     void validate(String networkMode, NetworkingConfig config) {
-        NetworkMode mode = NetworkMode.parse(networkMode);
-        if (mode instanceof NetworkMode.Shared shared) {
-            containers.apply(shared.container());
-        }
         for (var network : requested(networkMode, config).entrySet()) {
-            NetworkRecord record = networks.lookup(network.getKey());
-            if (staticIp(network.getValue()) != null && record.predefined()) {
+            String name = network.getKey();
+            if (staticIp(network.getValue()) != null && (name.equals("bridge") || name.equals("default"))) {
                 throw new InvalidArgumentException("user specified IP address is supported on user defined networks only");
             }
         }

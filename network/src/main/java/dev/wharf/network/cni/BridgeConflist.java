@@ -19,7 +19,11 @@ public final class BridgeConflist {
 
     private BridgeConflist() {}
 
-    public static JsonNode of(BridgeNetwork network, Path ipamDataDir) {
+    /**
+     * @param staticAddress the container asks for a fixed address: Docker allows any of the subnet, not only
+     *     of the ip-range, so the range is the whole subnet (host-local's leases, shared, still prevent clashes)
+     */
+    public static JsonNode of(BridgeNetwork network, Path ipamDataDir, boolean staticAddress) {
         ObjectNode list = JSON.createObjectNode().put("cniVersion", CNI_VERSION).put("name", network.name())
                 .put("disableCheck", true);
         ArrayNode plugins = list.putArray("plugins");
@@ -31,7 +35,7 @@ public final class BridgeConflist {
         ObjectNode ipam = bridge.putObject("ipam").put("type", "host-local").put("dataDir", ipamDataDir.toString());
         ObjectNode range = ipam.putArray("ranges").addArray().addObject()
                 .put("subnet", network.subnet().toString()).put("gateway", network.gateway());
-        if (network.ipRange() != null) {
+        if (network.ipRange() != null && !staticAddress) {
             range.put("rangeStart", Ipv4.format(Math.max(network.ipRange().address(0), network.subnet().address(1))));
             range.put("rangeEnd", Ipv4.format(network.ipRange().address((int) network.ipRange().size() - 2)));
         }

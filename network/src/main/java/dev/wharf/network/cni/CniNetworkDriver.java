@@ -86,7 +86,7 @@ public final class CniNetworkDriver implements NetworkDriver {
             }
         }
         var attachment = new Attachment(containerId, networkId, network.name(), newEndpointId(), ifname,
-                namespacePath(containerId), args.toString(), BridgeConflist.of(network, root.resolve("ipam")),
+                namespacePath(containerId), args.toString(), BridgeConflist.of(network, root.resolve("ipam"), options.ip() != null),
                 runtimeConfig, null);
         store.save(attachment); // before ADD: a crash during it still leads to a DEL
         try {
