@@ -119,11 +119,12 @@ public final class ContainerService implements ContainerConnector {
             throw new InvalidArgumentException("config cannot be empty in order to create a container");
         }
         String name = requestedName == null || requestedName.isEmpty() ? null : ContainerNames.validate(requestedName);
+        HostConfig hostConfig = HostConfigDefaults.apply(request.hostConfig());
+        RuntimeOptions.validate(hostConfig);
+        networking.validate(hostConfig.networkMode(), request.networkingConfig());
         Image image = lookupImage(request.config().image());
         String id = newId();
         ContainerConfig config = ContainerConfigMerger.merge(request.config(), image.config().containerConfig(), id);
-        HostConfig hostConfig = HostConfigDefaults.apply(request.hostConfig());
-        networking.validate(hostConfig.networkMode(), request.networkingConfig());
         List<String> argv = ContainerConfigMerger.argv(config);
         String hostResolvConf = EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF);
         List<Digest> diffIds = image.config().rootfs() == null ? List.of() : image.config().rootfs().diffIds();
