@@ -7,16 +7,17 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
-import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Published host ports are held open by wharfd, as docker-proxy holds them: no other process can take
- * one while portmap's DNAT sends its traffic to the container (the DNAT runs first, so the socket never
- * sees a packet), and the kernel picks the random ports of {@code -p 80}.
+ * Published host ports are held by wharfd, as docker-proxy holds them: no other process can take one
+ * while portmap's DNAT sends its traffic to the container, and the kernel picks the random ports of
+ * {@code -p 80}. A TCP port is bound but never listened on, so a connection that comes before the DNAT
+ * rule exists is refused instead of hanging in a backlog nobody accepts from.
  */
 public final class PortReservations {
     private record Key(String hostIp, int port, String protocol) {}
@@ -109,6 +110,6 @@ public final class PortReservations {
     private static NetworkChannel open(String protocol) throws IOException {
         // IPv4 only: portmap never maps ::1, so an IPv6 listener would take connections nobody serves.
         return "udp".equals(protocol) ? DatagramChannel.open(StandardProtocolFamily.INET)
-                : ServerSocketChannel.open(StandardProtocolFamily.INET);
+                : SocketChannel.open(StandardProtocolFamily.INET);
     }
 }
