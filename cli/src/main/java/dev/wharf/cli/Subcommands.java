@@ -7,14 +7,15 @@ import dev.wharf.cli.command.InfoCommand;
 import dev.wharf.cli.command.InspectCommand;
 import dev.wharf.cli.command.LogsCommand;
 import dev.wharf.cli.command.PortCommand;
-import dev.wharf.cli.command.network.NetworkCommand;
 import dev.wharf.cli.command.PsCommand;
 import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
+import dev.wharf.cli.command.StatsCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
+import dev.wharf.cli.command.network.NetworkCommand;
 import dev.wharf.cli.command.volume.VolumeCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ final class Subcommands {
         ALL.put("wait", WaitCommand.class);
         ALL.put("port", PortCommand.class);
         ALL.put("network", NetworkCommand.class);
+        ALL.put("stats", StatsCommand.class);
         ALL.put("volume", VolumeCommand.class);
     }
 

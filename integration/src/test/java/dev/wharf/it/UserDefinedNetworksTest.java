@@ -15,6 +15,7 @@ class UserDefinedNetworksTest extends EndToEndTest {
 
     @Test
     void containersResolveEachOtherByNameAndAliasAndTalkHttp() {
+        long since = java.time.Instant.now().getEpochSecond() - 1;
         dockerOk("network", "create", "--label", "team=a", "front");
         wharfOk("run", "-d", "--name", "web", "--hostname", "webhost", "--network", "front", "--network-alias", "www",
                 "busybox", "sh", "-c", HTTPD);
@@ -40,6 +41,11 @@ class UserDefinedNetworksTest extends EndToEndTest {
         assertThat(inUse.stderr()).contains("has active endpoints");
         wharfOk("rm", "-f", "web");
         assertThat(dockerOk("network", "rm", "front")).isEqualTo("front\n");
+        String events = dockerOk("events", "--since", Long.toString(since), "--until",
+                Long.toString(java.time.Instant.now().getEpochSecond() + 1), "--filter", "type=network",
+                "--filter", "network=front", "--format", "{{.Action}} {{.Actor.Attributes.name}} {{.Actor.Attributes.type}}");
+        assertThat(events.lines().toList()).contains("create front bridge", "connect front bridge",
+                "disconnect front bridge", "destroy front bridge");
     }
 
     @Test

@@ -63,9 +63,9 @@ final class ContainerNetworking {
 
     NetworkNamespace setUp(ContainerRecord record) throws IOException {
         return switch (NetworkMode.parse(record.hostConfig().networkMode())) {
-            case NetworkMode.Host host -> NetworkNamespace.HOST;
-            case NetworkMode.None none -> NetworkNamespace.FRESH;
-            case NetworkMode.Shared shared -> sharedWith(shared.container());
+            case NetworkMode.Host host -> withEtcFiles(record, NetworkNamespace.HOST);
+            case NetworkMode.None none -> withEtcFiles(record, NetworkNamespace.FRESH);
+            case NetworkMode.Shared shared -> withEtcFiles(record, sharedWith(shared.container()));
             case NetworkMode.Network network -> {
                 try {
                     yield attachAll(record);
@@ -207,6 +207,12 @@ final class ContainerNetworking {
     List<PortMapping> published(String id) {
         var reservation = held.get(id);
         return reservation == null ? List.of() : reservation.mappings();
+    }
+
+    /** No network of its own, but {@code --add-host} and {@code --dns*} still apply. */
+    private NetworkNamespace withEtcFiles(ContainerRecord record, NetworkNamespace namespace) throws IOException {
+        writeEtcFiles(record, List.of());
+        return namespace;
     }
 
     private NetworkNamespace sharedWith(String reference) {

@@ -54,7 +54,7 @@ public final class RuntimeSpecGenerator {
         var linux = new OciLinux(
                 sysctls,
                 CgroupResources.of(resources, security),
-                cgroupParent + "/" + spec.id(),
+                cgroupsPath(spec.id()),
                 namespaces(spec.network()),
                 devices(security),
                 seccomp(security, capabilities),
@@ -87,6 +87,11 @@ public final class RuntimeSpecGenerator {
             }
         }
         return namespaces;
+    }
+
+    /** The container's cgroup, the same in every hierarchy. */
+    public String cgroupsPath(String containerId) {
+        return cgroupParent + "/" + containerId;
     }
 
     /**
