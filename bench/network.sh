@@ -7,62 +7,36 @@
 # --iptables=false (its userland proxy publishes the ports), so it never changes the FORWARD policy or
 # adds chains; wharfd uses the CNI plugins (portmap DNAT). Everything is removed afterwards.
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-5}
 mib=${MIB:-48}          # size of the served file; /dev/shm in a container is 64 MiB
 rounds=${ROUNDS:-10}    # downloads per throughput sample
-. "$here/scripts/lib/prereqs.sh"
-. "$here/scripts/lib/java.sh"
-wharf_require_root
-wharf_install_prereqs
-command -v dockerd >/dev/null || WHARF_APT_PACKAGES="$WHARF_APT_PACKAGES docker.io" wharf_install_prereqs
+. "$(dirname "$0")/lib/engines.sh"
+bench_setup
 command -v curl >/dev/null || WHARF_APT_PACKAGES="$WHARF_APT_PACKAGES curl" wharf_install_prereqs
-wharf_find_java
-export JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$WHARF_JAVA")")")
-[ -f "$here/cli/target/wharf-cli.jar" ] || (cd "$here" && ./mvnw -q -B -DskipTests package)
 
-work=$(mktemp -d /tmp/wharf-netbench.XXXXXX)
 wbridge=wnb$$; dbridge=dnb$$
-W=(docker -H "unix://$work/wharf.sock")
-D=(docker -H "unix://$work/docker.sock")
-cleanup() {
-  set +e
-  if [ -n "${wharf_pid:-}" ]; then
-    "${W[@]}" rm -f $("${W[@]}" ps -aq) >/dev/null 2>&1; kill "$wharf_pid"; wait "$wharf_pid"
-  fi
-  if [ -n "${docker_pid:-}" ]; then
-    "${D[@]}" rm -f $("${D[@]}" ps -aq) >/dev/null 2>&1; kill "$docker_pid"; wait "$docker_pid"
-  fi
+W=("${DW[@]}") # both engines through the docker CLI: the engines are compared, not the clients
+network_cleanup() {
+  bench_cleanup
+  local bridge c="CNI firewall plugin rules (ingressPolicy: same-bridge)"
   for bridge in "$wbridge" "$dbridge"; do
     ip link del "$bridge" 2>/dev/null
-    c="CNI firewall plugin rules (ingressPolicy: same-bridge)"
     while iptables -w -D CNI-ISOLATION-STAGE-1 -i "$bridge" ! -o "$bridge" -m comment --comment "$c" -j CNI-ISOLATION-STAGE-2 2>/dev/null; do :; done
     while iptables -w -D CNI-ISOLATION-STAGE-2 -o "$bridge" -m comment --comment "$c" -j DROP 2>/dev/null; do :; done
   done
-  umount -R "$work/docker-exec" 2>/dev/null; umount -R "$work/docker-data" 2>/dev/null
-  rm -rf "$work"
 }
-trap cleanup EXIT
+trap network_cleanup EXIT
 
-mkdir -p "$work/rootfs/bin" "$work/rootfs/etc" "$work/rootfs/tmp"
-cp /bin/busybox "$work/rootfs/bin/busybox"
-for applet in $(/bin/busybox --list); do [ "$applet" = busybox ] || ln -sf busybox "$work/rootfs/bin/$applet"; done
-echo 'root:x:0:0:root:/root:/bin/sh' > "$work/rootfs/etc/passwd"; echo 'root:x:0:' > "$work/rootfs/etc/group"
-tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
-
+bench_rootfs
 "$here/bin/wharfd" --host "unix://$work/wharf.sock" --data-root "$work/wharf-data" --exec-root "$work/wharf-exec" \
-  --cgroup-parent "/wharf-netbench-$$" --bridge "$wbridge" --bip 10.248.0.1/24 \
+  --cgroup-parent /wharf-bench --bridge "$wbridge" --bip 10.248.0.1/24 \
   --default-address-pool base=10.248.16.0/20,size=24 >"$work/wharfd.log" 2>&1 & wharf_pid=$!
 ip link add "$dbridge" type bridge && ip addr add 10.249.0.1/24 dev "$dbridge" && ip link set "$dbridge" up
 dockerd --host "unix://$work/docker.sock" --data-root "$work/docker-data" --exec-root "$work/docker-exec" \
   --pidfile "$work/docker.pid" --iptables=false --ip6tables=false --ip-forward=false --bridge="$dbridge" \
   >"$work/dockerd.log" 2>&1 & docker_pid=$!
-export DOCKER_CONFIG="$work/docker-config"; mkdir -p "$DOCKER_CONFIG"
-for _ in $(seq 150); do "${W[@]}" version >/dev/null 2>&1 && "${D[@]}" version >/dev/null 2>&1 && break; sleep 0.2; done
-for E in W D; do
-  declare -n engine=$E
-  "${engine[@]}" import -c 'CMD ["sh"]' "$work/rootfs.tar" netbench >/dev/null
-done
+bench_import
+D=("${DD[@]}")
 
 serve="mkdir -p /www && dd if=/dev/zero of=/dev/shm/big bs=1M count=$mib 2>/dev/null && ln -s /dev/shm/big /www/big && echo ok > /www/index.html && exec httpd -f -p 80 -h /www"
 
@@ -72,7 +46,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # MiB/s of $rounds downloads from the server container, timed inside the client container (/proc/uptime, 10 ms).
 c2c() { # engine array name, server ip
   declare -n engine=$1
-  "${engine[@]}" run --rm netbench sh -c "read a _ < /proc/uptime; for i in \$(seq $rounds); do wget -q -O /dev/null http://$2/big; done; read b _ < /proc/uptime; echo \$a \$b" |
+  "${engine[@]}" run --rm bench-busybox sh -c "read a _ < /proc/uptime; for i in \$(seq $rounds); do wget -q -O /dev/null http://$2/big; done; read b _ < /proc/uptime; echo \$a \$b" |
     awk -v m="$mib" -v r="$rounds" '{ printf "%.1f\n", m * r / ($2 - $1) }'
 }
 
@@ -88,7 +62,7 @@ time_to_port() { # engine array name, port
   declare -n engine=$1
   local start end id
   start=$(now_ms)
-  id=$("${engine[@]}" run -d -p "127.0.0.1:$2:80" netbench sh -c 'mkdir -p /www && echo ok > /www/index.html && exec httpd -f -p 80 -h /www')
+  id=$("${engine[@]}" run -d -p "127.0.0.1:$2:80" bench-busybox sh -c 'mkdir -p /www && echo ok > /www/index.html && exec httpd -f -p 80 -h /www')
   until curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$2/"; do :; done
   end=$(now_ms)
   "${engine[@]}" rm -f "$id" >/dev/null
@@ -97,7 +71,7 @@ time_to_port() { # engine array name, port
 
 measure() { # engine array name, published port of its server
   declare -n e=$1
-  "${e[@]}" run -d --name srv -p "127.0.0.1:$2:80" netbench sh -c "$serve" >/dev/null
+  "${e[@]}" run -d --name srv -p "127.0.0.1:$2:80" bench-busybox sh -c "$serve" >/dev/null
   until curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$2/index.html"; do sleep 0.1; done
   local ip; ip=$("${e[@]}" inspect -f '{{.NetworkSettings.IPAddress}}' srv)
   local c2c_s=() h2p_s=() ttp_s=() i
