@@ -1,17 +1,29 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.command.AttachCommand;
 import dev.wharf.cli.command.CreateCommand;
+import dev.wharf.cli.command.ExecCommand;
+import dev.wharf.cli.command.HistoryCommand;
+import dev.wharf.cli.command.ImageCommand;
 import dev.wharf.cli.command.ImagesCommand;
 import dev.wharf.cli.command.ImportCommand;
 import dev.wharf.cli.command.InfoCommand;
 import dev.wharf.cli.command.InspectCommand;
+import dev.wharf.cli.command.LoadCommand;
+import dev.wharf.cli.command.LoginCommand;
+import dev.wharf.cli.command.LogoutCommand;
 import dev.wharf.cli.command.LogsCommand;
 import dev.wharf.cli.command.PortCommand;
 import dev.wharf.cli.command.PsCommand;
+import dev.wharf.cli.command.PullCommand;
+import dev.wharf.cli.command.PushCommand;
 import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
+import dev.wharf.cli.command.SaveCommand;
+import dev.wharf.cli.command.StartCommand;
 import dev.wharf.cli.command.StatsCommand;
+import dev.wharf.cli.command.SystemCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
@@ -32,6 +44,9 @@ final class Subcommands {
 
     static {
         ALL.put("run", RunCommand.class);
+        ALL.put("exec", ExecCommand.class);
+        ALL.put("start", StartCommand.class);
+        ALL.put("attach", AttachCommand.class);
         ALL.put("create", CreateCommand.class);
         ALL.put("ps", PsCommand.class);
         ALL.put("logs", LogsCommand.class);
@@ -41,6 +56,15 @@ final class Subcommands {
         ALL.put("tag", TagCommand.class);
         ALL.put("inspect", InspectCommand.class);
         ALL.put("import", ImportCommand.class);
+        ALL.put("pull", PullCommand.class);
+        ALL.put("push", PushCommand.class);
+        ALL.put("login", LoginCommand.class);
+        ALL.put("logout", LogoutCommand.class);
+        ALL.put("save", SaveCommand.class);
+        ALL.put("load", LoadCommand.class);
+        ALL.put("history", HistoryCommand.class);
+        ALL.put("image", ImageCommand.class);
+        ALL.put("system", SystemCommand.class);
         ALL.put("version", VersionCommand.class);
         ALL.put("info", InfoCommand.class);
         ALL.put("wait", WaitCommand.class);

@@ -19,6 +19,8 @@ public final class Wharfd {
                   --bridge string      Attach containers to a network bridge (default "wharf0")
                   --bip string         Specify network bridge IP (default "172.30.0.1/16")
                   --default-address-pool string   Default address pool for user-defined networks (default "base=10.210.0.0/16,size=24")
+                  --insecure-registry list   Enable insecure registry communication
+                  --registry-mirror list     Preferred Docker registry mirror
               -l, --log-level string   Set the logging level ("debug"|"info"|"warn"|"error"|"fatal") (default "info")
               -h, --help               Print usage
             """;
@@ -46,6 +48,10 @@ public final class Wharfd {
                     case "--bridge" -> config = config.withNetwork(config.network().withBridge(inline != null ? inline : value(args, ++i, name)));
                     case "--bip" -> config = config.withNetwork(config.network().withBip(inline != null ? inline : value(args, ++i, name)));
                     case "--default-address-pool" -> config = config.withNetwork(config.network().withPool(inline != null ? inline : value(args, ++i, name)));
+                    case "--insecure-registry" ->
+                            config = config.withInsecureRegistry(inline != null ? inline : value(args, ++i, name));
+                    case "--registry-mirror" -> config = config.withRegistryMirror(
+                            java.net.URI.create(inline != null ? inline : value(args, ++i, name)));
                     case "-l", "--log-level" -> logLevel = inline != null ? inline : value(args, ++i, name);
                     default -> throw new IllegalArgumentException("unknown flag: " + arg);
                 }

@@ -3,13 +3,22 @@ package dev.wharf.api.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.api.ApiJson;
+import dev.wharf.api.types.AuthConfig;
+import dev.wharf.api.types.AuthResponse;
 import dev.wharf.api.types.ContainerCreateRequest;
 import dev.wharf.api.types.ContainerCreateResponse;
 import dev.wharf.api.types.ContainerInspect;
 import dev.wharf.api.types.ContainerStats;
 import dev.wharf.api.types.ContainerSummary;
+import dev.wharf.api.types.DiskUsage;
 import dev.wharf.api.types.ErrorResponse;
+import dev.wharf.api.types.ExecConfig;
+import dev.wharf.api.types.ExecInspect;
+import dev.wharf.api.types.ExecStartConfig;
+import dev.wharf.api.types.HistoryItem;
+import dev.wharf.api.types.IdResponse;
 import dev.wharf.api.types.ImageDeleteResponseItem;
+import dev.wharf.api.types.ImagePruneResponse;
 import dev.wharf.api.types.ImageSummary;
 import dev.wharf.api.types.ProgressMessage;
 import dev.wharf.api.types.SystemInfo;
@@ -28,6 +37,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,9 +141,48 @@ public final class EngineClient {
     /** Hijacks a connection for attach; the output is multiplexed unless the container has a TTY. */
     public HijackedStream containerAttach(String id, boolean stdin, boolean stdout, boolean stderr, boolean stream)
             throws IOException {
-        var target = "/containers/" + Query.segment(id) + "/attach"
-                + new Query().flag("stderr", stderr).flag("stdin", stdin).flag("stdout", stdout).flag("stream", stream);
-        return hijack(HttpRequest.of("POST", target));
+        return containerAttach(id, stdin, stdout, stderr, stream, null);
+    }
+
+    /** The same with {@code detachKeys} (docker's --detach-keys; null: the daemon's default). */
+    public HijackedStream containerAttach(String id, boolean stdin, boolean stdout, boolean stderr, boolean stream,
+            String detachKeys) throws IOException {
+        var target = "/containers/" + Query.segment(id) + "/attach" + new Query().add("detachKeys", detachKeys)
+                .flag("stderr", stderr).flag("stdin", stdin).flag("stdout", stdout).flag("stream", stream);
+        return hijack(HttpRequest.of("POST", target).withBody(RequestBody.text("")));
+    }
+
+    /** Resizes the container's TTY (rows, columns). */
+    public void containerResize(String id, int rows, int cols) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/resize"
+                + new Query().add("h", Integer.toString(rows)).add("w", Integer.toString(cols))));
+    }
+
+    // ---- exec ---------------------------------------------------------------------------------
+
+    public IdResponse execCreate(String containerId, ExecConfig config) throws IOException {
+        return call(HttpRequest.of("POST", "/containers/" + Query.segment(containerId) + "/exec")
+                .withBody(RequestBody.json(ApiJson.toBytes(config))), IdResponse.class);
+    }
+
+    /** Starts an exec attached: the hijacked stream is multiplexed unless {@code start.tty()}. */
+    public HijackedStream execStartAttached(String execId, ExecStartConfig start) throws IOException {
+        return hijack(HttpRequest.of("POST", "/exec/" + Query.segment(execId) + "/start")
+                .withBody(RequestBody.json(ApiJson.toBytes(start))));
+    }
+
+    public void execStartDetached(String execId, ExecStartConfig start) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/exec/" + Query.segment(execId) + "/start")
+                .withBody(RequestBody.json(ApiJson.toBytes(start))));
+    }
+
+    public ExecInspect execInspect(String execId) throws IOException {
+        return getJson("/exec/" + Query.segment(execId) + "/json", ExecInspect.class);
+    }
+
+    public void execResize(String execId, int rows, int cols) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/exec/" + Query.segment(execId) + "/resize"
+                + new Query().add("h", Integer.toString(rows)).add("w", Integer.toString(cols))));
     }
 
     /** The raw log body (multiplexed unless TTY); close it to stop following. */
@@ -230,8 +279,72 @@ public final class EngineClient {
 
     /** {@code POST /images/create?fromImage=…&tag=…}. */
     public void imagePull(String fromImage, String tag, Consumer<ProgressMessage> progress) throws IOException {
-        var request = HttpRequest.of("POST", "/images/create" + new Query().add("fromImage", fromImage).add("tag", tag));
+        imagePull(fromImage, tag, null, null, progress);
+    }
+
+    /**
+     * {@code POST /images/create?fromImage=…&tag=…&platform=…}; {@code auth} (may be null) goes in
+     * {@code X-Registry-Auth}. An empty tag on a bare name pulls all tags.
+     */
+    public void imagePull(String fromImage, String tag, String platform, AuthConfig auth,
+            Consumer<ProgressMessage> progress) throws IOException {
+        var request = HttpRequest.of("POST", "/images/create"
+                + new Query().add("fromImage", fromImage).add("tag", tag).add("platform", platform));
+        streamProgress(withRegistryAuth(request, auth), progress);
+    }
+
+    /** {@code POST /images/{name}/push?tag=…}; without a tag every tag of the repository is pushed. */
+    public void imagePush(String name, String tag, AuthConfig auth, Consumer<ProgressMessage> progress)
+            throws IOException {
+        var request = HttpRequest.of("POST", "/images/" + Query.segment(name) + "/push" + new Query().add("tag", tag));
+        streamProgress(withRegistryAuth(request, auth), progress);
+    }
+
+    /** {@code POST /auth}: the daemon checks the credentials against the registry. */
+    public AuthResponse login(AuthConfig auth) throws IOException {
+        return call(HttpRequest.of("POST", "/auth").withBody(RequestBody.json(ApiJson.mapper().writeValueAsBytes(auth))),
+                AuthResponse.class);
+    }
+
+    /** {@code GET /images/get?names=…}: the tar stream; the caller closes it. */
+    public InputStream imageSave(List<String> names) throws IOException {
+        var query = new Query();
+        names.forEach(n -> query.add("names", n));
+        return exchange(HttpRequest.of("GET", "/images/get" + query)).body();
+    }
+
+    /** {@code POST /images/load?quiet=…} with the archive as a chunked body. */
+    public void imageLoad(InputStream tar, boolean quiet, Consumer<ProgressMessage> progress) throws IOException {
+        var request = HttpRequest.of("POST", "/images/load" + new Query().flag("quiet", quiet))
+                .withBody(new RequestBody.Streamed("application/x-tar", tar));
         streamProgress(request, progress);
+    }
+
+    public List<HistoryItem> imageHistory(String name) throws IOException {
+        return call(HttpRequest.of("GET", "/images/" + Query.segment(name) + "/history"), new TypeReference<>() {});
+    }
+
+    public ImagePruneResponse imagePrune(Map<String, List<String>> filters) throws IOException {
+        return call(HttpRequest.of("POST", "/images/prune" + new Query().add("filters", encodeFilters(filters))),
+                ImagePruneResponse.class);
+    }
+
+    public DiskUsage systemDf() throws IOException {
+        return getJson("/system/df", DiskUsage.class);
+    }
+
+    /** POST with an empty body, the reply parsed as a tree (prune endpoints of other areas). */
+    public JsonNode postForJson(String path) throws IOException {
+        return call(HttpRequest.of("POST", path), JsonNode.class);
+    }
+
+    /** The docker CLI's encoding of X-Registry-Auth: base64url of the JSON. */
+    private static HttpRequest withRegistryAuth(HttpRequest request, AuthConfig auth) throws IOException {
+        if (auth == null) {
+            return request;
+        }
+        byte[] json = ApiJson.mapper().writeValueAsBytes(auth);
+        return request.withHeader("X-Registry-Auth", Base64.getUrlEncoder().encodeToString(json));
     }
 
     // ---- volumes ------------------------------------------------------------------------------
@@ -354,8 +467,7 @@ public final class EngineClient {
     private HijackedStream hijack(HttpRequest request) throws IOException {
         var upgrade = request.withTarget(versioned(request.target()))
                 .withHeader("Connection", "Upgrade")
-                .withHeader("Upgrade", "tcp")
-                .withBody(RequestBody.text(""));
+                .withHeader("Upgrade", "tcp");
         var response = send(upgrade);
         // 101 is the norm; a daemon may also answer 200 with the raw stream (NOTES §1.3).
         if (response.status() != 101 && response.status() != 200) {

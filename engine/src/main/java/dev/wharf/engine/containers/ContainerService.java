@@ -205,6 +205,11 @@ public final class ContainerService implements ContainerConnector {
         events.publish(get(reference).record(), "restart");
     }
 
+    /** A client typed the detach keys: moby's {@code detach} event. */
+    void detached(Container container) {
+        events.publish(container.record(), "detach");
+    }
+
     public void resize(String reference, int rows, int cols) throws IOException {
         lifecycle.resize(get(reference), rows, cols);
     }
@@ -263,11 +268,13 @@ public final class ContainerService implements ContainerConnector {
     }
 
     public ContainerInspect inspect(String reference, boolean size) {
-        ContainerRecord record = get(reference).record();
+        Container container = get(reference);
+        ContainerRecord record = container.record();
         Long sizeRw = size ? sizeRw(record) : null;
         Long sizeRootFs = size ? sizeRw + imageSize(record) : null;
         return ContainerViews.inspect(record, store, snapshotter.upperDir(record.id()), sizeRw, sizeRootFs,
-                mounts.mountPoints(record.id()), ContainerNetworkViews.settings(record, networking));
+                mounts.mountPoints(record.id()), List.copyOf(container.execIds),
+                ContainerNetworkViews.settings(record, networking));
     }
 
     /** GET /containers/json: newest first, running only unless {@code all} (or a filter that implies it). */
