@@ -54,6 +54,14 @@ public record ContainerRecord(
                 newNetworkingConfig);
     }
 
+    ContainerRecord withName(String newName) {
+        return new ContainerRecord(id, newName, created, imageId, diffIds, path, args, config, hostConfig, state);
+    }
+
+    ContainerRecord withHostConfig(HostConfig newHostConfig) {
+        return new ContainerRecord(id, name, created, imageId, diffIds, path, args, config, newHostConfig, state);
+    }
+
     @JsonIgnore
     String shortId() {
         return id.substring(0, 12);
