@@ -16,10 +16,10 @@ report() { # label, then three medians: wharf, docker->wharfd, docker->dockerd
 echo "runs per figure: $runs; $(nproc) cores; $(uname -r); $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "| command                | wharf→wharfd ms | docker→wharfd ms | docker→dockerd ms | wharf/docker | docker→wharfd/docker |"
 echo "|---|---:|---:|---:|---:|---:|"
-report "run --rm busybox true" \
-  "$(median_ms "${W[@]}" run --rm bench-busybox true)" \
-  "$(median_ms "${DW[@]}" run --rm bench-busybox true)" \
-  "$(median_ms "${DD[@]}" run --rm bench-busybox true)"
+report "run --rm --network none" \
+  "$(median_ms "${W[@]}" run --rm --network none bench-busybox true)" \
+  "$(median_ms "${DW[@]}" run --rm --network none bench-busybox true)" \
+  "$(median_ms "${DD[@]}" run --rm --network none bench-busybox true)"
 for i in 1 2 3 4 5; do "${W[@]}" run -d bench-busybox sleep 300 >/dev/null; "${DD[@]}" run -d bench-busybox sleep 300 >/dev/null; done
 report "ps (5 running)" \
   "$(median_ms "${W[@]}" ps)" \

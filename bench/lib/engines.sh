@@ -33,21 +33,31 @@ bench_cleanup() {
   for cg in /sys/fs/cgroup/*/wharf-bench; do rmdir "$cg"/* "$cg" 2>/dev/null; done
 }
 
-# Both daemons, and the same busybox rootfs imported into each as bench-busybox.
-bench_start_engines() {
+# $work/rootfs.tar: the host's static busybox with its applets, the same image for both engines.
+bench_rootfs() {
   mkdir -p "$work/rootfs/bin" "$work/rootfs/etc" "$work/rootfs/tmp"
   cp /bin/busybox "$work/rootfs/bin/busybox"
   for applet in $(/bin/busybox --list); do [ "$applet" = busybox ] || ln -sf busybox "$work/rootfs/bin/$applet"; done
   echo 'root:x:0:0:root:/root:/bin/sh' > "$work/rootfs/etc/passwd"; echo 'root:x:0:' > "$work/rootfs/etc/group"
   tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
+}
+
+# Both daemons' sockets answer, and each has the rootfs imported as bench-busybox.
+bench_import() {
+  for _ in $(seq 150); do "${W[@]}" version >/dev/null 2>&1 && "${DD[@]}" version >/dev/null 2>&1 && break; sleep 0.2; done
+  "${W[@]}" import -c 'CMD ["sh"]' "$work/rootfs.tar" bench-busybox >/dev/null
+  "${DD[@]}" import -c 'CMD ["sh"]' "$work/rootfs.tar" bench-busybox >/dev/null
+}
+
+# Both daemons, and the same busybox rootfs imported into each as bench-busybox.
+bench_start_engines() {
+  bench_rootfs
   "$here/bin/wharfd" --host "unix://$work/wharf.sock" --data-root "$work/wharf-data" --exec-root "$work/wharf-exec" \
     --cgroup-parent /wharf-bench >"$work/wharfd.log" 2>&1 & wharf_pid=$!
   dockerd --host "unix://$work/docker.sock" --data-root "$work/docker-data" --exec-root "$work/docker-exec" \
     --pidfile "$work/docker.pid" --iptables=false --ip-forward=false --bridge=none \
     >"$work/dockerd.log" 2>&1 & docker_pid=$!
-  for _ in $(seq 100); do "${W[@]}" version >/dev/null 2>&1 && "${DD[@]}" version >/dev/null 2>&1 && break; sleep 0.2; done
-  "${W[@]}" import -c 'CMD ["sh"]' "$work/rootfs.tar" bench-busybox >/dev/null
-  "${DD[@]}" import -c 'CMD ["sh"]' "$work/rootfs.tar" bench-busybox >/dev/null
+  bench_import
 }
 
 # median of $runs timings (ms) of a command, after warm-up runs (the wharf launcher records a command's

@@ -21,6 +21,11 @@ import dev.wharf.engine.images.ImagePruner;
 import dev.wharf.engine.images.ImageRoutes;
 import dev.wharf.engine.images.ImageService;
 import dev.wharf.engine.images.UnpackingImport;
+import dev.wharf.engine.networks.DnsServers;
+import dev.wharf.engine.networks.NetworkRoutes;
+import dev.wharf.engine.networks.NetworkService;
+import dev.wharf.network.cni.CniNetworkDriver;
+import dev.wharf.network.cni.CniPluginRunner;
 import dev.wharf.engine.system.DiskUsageRoutes;
 import dev.wharf.engine.system.HostFacts;
 import dev.wharf.engine.system.SystemRoutes;
@@ -62,9 +67,12 @@ public final class Daemon implements AutoCloseable {
     private final HttpServer server;
     private final ConmonRuntime runtime;
     private final InMemoryEventBus events;
+    private final DnsServers dns;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Daemon(DaemonConfig config, HttpServer server, ConmonRuntime runtime, InMemoryEventBus events) {
+    private Daemon(DaemonConfig config, HttpServer server, ConmonRuntime runtime, InMemoryEventBus events,
+            DnsServers dns) {
+        this.dns = dns;
         this.config = config;
         this.server = server;
         this.runtime = runtime;
@@ -85,10 +93,15 @@ public final class Daemon implements AutoCloseable {
         ConmonRuntime runtime = new ConmonRuntime(paths.runtime(), ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON,
                 config.cgroupParent());
         InMemoryEventBus events = new InMemoryEventBus();
+        DnsServers dns = null;
         try {
             VolumeService volumes = new VolumeService(LocalVolumeStore.open(paths.volumes()), events);
+            NetworkService networks = new NetworkService(paths.networks(), config.network(),
+                    new CniNetworkDriver(paths.networkState(), CniPluginRunner.DEFAULT_PLUGIN_DIR), events);
+            dns = new DnsServers();
+            networks.addListener(dns);
             ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events,
-                    new ContainerMounts(volumes, paths.containers()));
+                    new ContainerMounts(volumes, paths.containers()), networks);
             containers.recover();
             if (config.createBuiltinImages()) {
                 try {
@@ -122,12 +135,16 @@ public final class Daemon implements AutoCloseable {
             new ContainerRoutes(containers).register(router);
             new ExecRoutes(new ExecService(containers, runtime, events)).register(router);
             new VolumeRoutes(volumes).register(router);
+            new NetworkRoutes(networks, containers).register(router);
 
             HttpServer server = HttpServer.start(socket, router, json);
             LOG.log(System.Logger.Level.INFO, "API listen on " + socket);
-            return new Daemon(config, server, runtime, events);
+            return new Daemon(config, server, runtime, events, dns);
         } catch (IOException | RuntimeException e) {
             runtime.close();
+            if (dns != null) {
+                dns.close();
+            }
             throw e;
         }
     }
@@ -152,6 +169,7 @@ public final class Daemon implements AutoCloseable {
         }
         LOG.log(System.Logger.Level.INFO, "stopping: the API closes, containers keep running");
         server.close();
+        dns.close();
         try {
             runtime.close();
         } catch (IOException e) {

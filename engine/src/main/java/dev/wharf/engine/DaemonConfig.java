@@ -1,5 +1,6 @@
 package dev.wharf.engine;
 
+import dev.wharf.engine.networks.NetworkFlags;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +15,10 @@ import java.util.List;
  * @param cgroupParent the cgroup under which each container gets {@code <parent>/<id>} in every hierarchy
  * @param insecureRegistries registries ({@code host[:port]}) spoken to over plain HTTP besides loopback ones
  * @param registryMirrors mirrors tried first for Docker Hub pulls
+ * @param network the default bridge and the address pool of user-defined networks
  */
 public record DaemonConfig(String host, Path dataRoot, Path execRoot, Path busybox, boolean createBuiltinImages,
-        String cgroupParent, List<String> insecureRegistries, List<URI> registryMirrors) {
+        String cgroupParent, List<String> insecureRegistries, List<URI> registryMirrors, NetworkFlags network) {
 
     public DaemonConfig {
         insecureRegistries = List.copyOf(insecureRegistries);
@@ -27,7 +29,7 @@ public record DaemonConfig(String host, Path dataRoot, Path execRoot, Path busyb
 
     public static DaemonConfig defaults() {
         return new DaemonConfig(DEFAULT_HOST, Path.of("/var/lib/wharf"), Path.of("/run/wharf"),
-                Path.of("/bin/busybox"), true, "/wharf", List.of(), List.of());
+                Path.of("/bin/busybox"), true, "/wharf", List.of(), List.of(), NetworkFlags.defaults());
     }
 
     /** The socket file of a {@code unix://} host. */
@@ -40,39 +42,44 @@ public record DaemonConfig(String host, Path dataRoot, Path execRoot, Path busyb
 
     public DaemonConfig withHost(String newHost) {
         return new DaemonConfig(newHost, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, insecureRegistries,
-                registryMirrors);
+                registryMirrors, network);
     }
 
     public DaemonConfig withDataRoot(Path newDataRoot) {
         return new DaemonConfig(host, newDataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, insecureRegistries,
-                registryMirrors);
+                registryMirrors, network);
     }
 
     public DaemonConfig withExecRoot(Path newExecRoot) {
         return new DaemonConfig(host, dataRoot, newExecRoot, busybox, createBuiltinImages, cgroupParent, insecureRegistries,
-                registryMirrors);
+                registryMirrors, network);
     }
 
     public DaemonConfig withBusybox(Path newBusybox) {
         return new DaemonConfig(host, dataRoot, execRoot, newBusybox, createBuiltinImages, cgroupParent, insecureRegistries,
-                registryMirrors);
+                registryMirrors, network);
     }
 
     public DaemonConfig withCgroupParent(String newCgroupParent) {
         return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, newCgroupParent, insecureRegistries,
-                registryMirrors);
+                registryMirrors, network);
     }
 
     public DaemonConfig withInsecureRegistry(String registry) {
         List<String> all = new ArrayList<>(insecureRegistries);
         all.add(registry);
-        return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, all, registryMirrors);
+        return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, all, registryMirrors, network);
     }
 
     public DaemonConfig withRegistryMirror(URI mirror) {
         List<URI> all = new ArrayList<>(registryMirrors);
         all.add(mirror);
         return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, insecureRegistries,
-                all);
+                all, network);
+    }
+
+    public DaemonConfig withNetwork(NetworkFlags newNetwork) {
+        return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, insecureRegistries,
+                registryMirrors, newNetwork);
     }
 }

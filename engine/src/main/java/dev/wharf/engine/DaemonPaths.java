@@ -24,6 +24,16 @@ public record DaemonPaths(Path dataRoot, Path execRoot) {
         return dataRoot.resolve("containers");
     }
 
+    /** Network records. */
+    public Path networks() {
+        return dataRoot.resolve("network");
+    }
+
+    /** Network namespaces, stored CNI results and IPAM leases: gone at reboot, like the kernel state they describe. */
+    public Path networkState() {
+        return execRoot.resolve("network");
+    }
+
     /** Docker's layout: {@code <name>/_data} per volume. */
     public Path volumes() {
         return dataRoot.resolve("volumes");

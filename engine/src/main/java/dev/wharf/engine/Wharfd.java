@@ -16,6 +16,9 @@ public final class Wharfd {
                   --exec-root string   Root directory for execution state (default "/run/wharf")
                   --busybox string     Static busybox for the built-in image (default "/bin/busybox")
                   --cgroup-parent string   Parent cgroup for all containers (default "/wharf")
+                  --bridge string      Attach containers to a network bridge (default "wharf0")
+                  --bip string         Specify network bridge IP (default "172.30.0.1/16")
+                  --default-address-pool string   Default address pool for user-defined networks (default "base=10.210.0.0/16,size=24")
                   --insecure-registry list   Enable insecure registry communication
                   --registry-mirror list     Preferred Docker registry mirror
               -l, --log-level string   Set the logging level ("debug"|"info"|"warn"|"error"|"fatal") (default "info")
@@ -42,6 +45,9 @@ public final class Wharfd {
                     case "--exec-root" -> config = config.withExecRoot(Path.of(inline != null ? inline : value(args, ++i, name)));
                     case "--busybox" -> config = config.withBusybox(Path.of(inline != null ? inline : value(args, ++i, name)));
                     case "--cgroup-parent" -> config = config.withCgroupParent(inline != null ? inline : value(args, ++i, name));
+                    case "--bridge" -> config = config.withNetwork(config.network().withBridge(inline != null ? inline : value(args, ++i, name)));
+                    case "--bip" -> config = config.withNetwork(config.network().withBip(inline != null ? inline : value(args, ++i, name)));
+                    case "--default-address-pool" -> config = config.withNetwork(config.network().withPool(inline != null ? inline : value(args, ++i, name)));
                     case "--insecure-registry" ->
                             config = config.withInsecureRegistry(inline != null ? inline : value(args, ++i, name));
                     case "--registry-mirror" -> config = config.withRegistryMirror(

@@ -45,7 +45,8 @@ class DaemonTest {
                 List.of());
         store.tag(ImageReference.parse("busybox:latest"), image.id());
         daemon = Daemon.start(new DaemonConfig("unix://" + dir.resolve("wharf.sock"), paths.dataRoot(), paths.execRoot(),
-                Path.of("/bin/busybox"), false, "/wharf", List.of(), List.of()));
+                Path.of("/bin/busybox"), false, "/wharf", List.of(), List.of(),
+                dev.wharf.engine.networks.NetworkFlags.defaults()));
     }
 
     @AfterEach

@@ -47,6 +47,7 @@ abstract class EndToEndTest {
             daemon.stop();
             List<String> left = new ArrayList<>(Leftovers.find(root, daemon.cgroupParent()));
             left.addAll(Leftovers.bundles(daemon.execRoot().resolve("runtime")));
+            left.addAll(daemon.network().leftovers(daemon.execRoot()));
             assertThat(left).as("left behind by %s; daemon log:\n%s", getClass().getSimpleName(), daemon.log())
                     .isEmpty();
             Leftovers.removeParentCgroups(daemon.cgroupParent());

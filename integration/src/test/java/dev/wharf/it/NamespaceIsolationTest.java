@@ -19,8 +19,8 @@ class NamespaceIsolationTest extends EndToEndTest {
     }
 
     @Test
-    void netNamespaceHasOnlyLoopbackAndItIsUp() {
-        String out = wharfOk("run", "--rm", "busybox", "sh", "-c", "ls /sys/class/net; cat /sys/class/net/lo/operstate; ping -c1 -W1 127.0.0.1 >/dev/null && echo pong");
+    void netNamespaceOfNetworkNoneHasOnlyLoopbackAndItIsUp() {
+        String out = wharfOk("run", "--rm", "--network", "none", "busybox", "sh", "-c", "ls /sys/class/net; cat /sys/class/net/lo/operstate; ping -c1 -W1 127.0.0.1 >/dev/null && echo pong");
         assertThat(out.lines().toList()).first().isEqualTo("lo");
         assertThat(out).doesNotContain("eth0").contains("pong");
     }

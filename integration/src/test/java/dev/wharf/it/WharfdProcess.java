@@ -20,11 +20,17 @@ import java.util.concurrent.TimeUnit;
 final class WharfdProcess implements AutoCloseable {
     private final Path root;
     private final Path log;
+    private final TestNetwork network = TestNetwork.pick();
     private Process process;
 
     WharfdProcess(Path root) {
         this.root = root;
         this.log = root.resolve("wharfd.log");
+    }
+
+    /** This daemon's own default bridge, subnet and address pool, apart from other test runs'. */
+    TestNetwork network() {
+        return network;
     }
 
     Path socket() {
@@ -51,7 +57,8 @@ final class WharfdProcess implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         process = new ProcessBuilder(TestEnvironment.checkout().resolve("bin/wharfd").toString(),
                 "--host", host(), "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(),
-                "--cgroup-parent", cgroupParent())
+                "--cgroup-parent", cgroupParent(), "--bridge", network.bridge(), "--bip", network.bip(),
+                "--default-address-pool", network.pool())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param mounts volumes, binds and tmpfs the engine adds (runc creates missing mount points in the rootfs)
  * @param resources cgroup limits and rlimits; null for none
  * @param security capabilities, seccomp, devices, sysctls, masked paths, init; null for Docker's defaults
+ * @param network the network namespace to create, share or join
  * @param logSizeMax bytes after which conmon truncates the log (Docker's max-size with max-file 1); 0 for no limit
  */
 public record ContainerSpec(
@@ -34,10 +35,12 @@ public record ContainerSpec(
         List<Mount> mounts,
         ContainerResources resources,
         ContainerSecurity security,
+        NetworkNamespace network,
         long logSizeMax) {
 
     public ContainerSpec {
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
+        network = network == null ? NetworkNamespace.FRESH : network;
     }
 
     /** A spec without volumes or other extra mounts, with no limits and Docker's default confinement. */
@@ -45,16 +48,16 @@ public record ContainerSpec(
             ProcessUser user, String hostname, boolean tty, boolean openStdin, boolean stdinOnce,
             Map<String, Path> files, Map<String, String> annotations, Path logPath) {
         this(id, rootfs, args, env, workingDir, user, hostname, tty, openStdin, stdinOnce, files, annotations,
-                logPath, List.of(), null, null, 0);
+                logPath, List.of(), null, null, NetworkNamespace.FRESH, 0);
     }
 
-    /** A spec whose log has no size limit. */
+    /** A container in a network namespace of its own that the runtime creates, whose log has no size limit. */
     public ContainerSpec(String id, Path rootfs, List<String> args, List<String> env, String workingDir,
             ProcessUser user, String hostname, boolean tty, boolean openStdin, boolean stdinOnce,
             Map<String, Path> files, Map<String, String> annotations, Path logPath, List<Mount> mounts,
             ContainerResources resources, ContainerSecurity security) {
         this(id, rootfs, args, env, workingDir, user, hostname, tty, openStdin, stdinOnce, files, annotations,
-                logPath, mounts, resources, security, 0);
+                logPath, mounts, resources, security, NetworkNamespace.FRESH, 0);
     }
 
     /** One OCI mount: {@code type} bind or tmpfs, {@code options} as runc takes them (rbind, ro, rprivate, size=…). */

@@ -30,6 +30,12 @@ import dev.wharf.api.types.ImageSummary;
 import dev.wharf.api.types.ProgressMessage;
 import dev.wharf.api.types.SystemInfo;
 import dev.wharf.api.types.SystemVersion;
+import dev.wharf.api.types.NetworkConnectRequest;
+import dev.wharf.api.types.NetworkCreateRequest;
+import dev.wharf.api.types.NetworkCreateResponse;
+import dev.wharf.api.types.NetworkDisconnectRequest;
+import dev.wharf.api.types.NetworkPruneResponse;
+import dev.wharf.api.types.NetworkResource;
 import dev.wharf.api.types.Volume;
 import dev.wharf.api.types.VolumeCreateRequest;
 import dev.wharf.api.types.VolumeListResponse;
@@ -498,6 +504,41 @@ public final class EngineClient {
     public VolumePruneResponse volumePrune(Map<String, List<String>> filters) throws IOException {
         return call(HttpRequest.of("POST", "/volumes/prune" + new Query().add("filters", encodeFilters(filters))),
                 VolumePruneResponse.class);
+    }
+
+    // ---- networks -----------------------------------------------------------------------------
+
+    public NetworkCreateResponse networkCreate(NetworkCreateRequest request) throws IOException {
+        return call(HttpRequest.of("POST", "/networks/create").withBody(RequestBody.json(ApiJson.toBytes(request))),
+                NetworkCreateResponse.class);
+    }
+
+    public List<NetworkResource> networkList(Map<String, List<String>> filters) throws IOException {
+        return getJson("/networks" + new Query().add("filters", encodeFilters(filters)),
+                new TypeReference<List<NetworkResource>>() {});
+    }
+
+    public NetworkResource networkInspect(String reference) throws IOException {
+        return getJson("/networks/" + Query.segment(reference), NetworkResource.class);
+    }
+
+    public void networkRemove(String reference) throws IOException {
+        expectSuccess(HttpRequest.of("DELETE", "/networks/" + Query.segment(reference)));
+    }
+
+    public NetworkPruneResponse networkPrune(Map<String, List<String>> filters) throws IOException {
+        return call(HttpRequest.of("POST", "/networks/prune" + new Query().add("filters", encodeFilters(filters))),
+                NetworkPruneResponse.class);
+    }
+
+    public void networkConnect(String network, NetworkConnectRequest request) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/networks/" + Query.segment(network) + "/connect")
+                .withBody(RequestBody.json(ApiJson.toBytes(request))));
+    }
+
+    public void networkDisconnect(String network, NetworkDisconnectRequest request) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/networks/" + Query.segment(network) + "/disconnect")
+                .withBody(RequestBody.json(ApiJson.toBytes(request))));
     }
 
     // ---- generic ------------------------------------------------------------------------------

@@ -2,11 +2,9 @@ package dev.wharf.cli.command;
 
 import dev.wharf.api.types.ContainerConfig;
 import dev.wharf.api.types.ContainerCreateRequest;
-import dev.wharf.api.types.EndpointSettings;
 import dev.wharf.api.types.HealthConfig;
 import dev.wharf.api.types.HostConfig;
 import dev.wharf.api.types.LogConfig;
-import dev.wharf.api.types.NetworkingConfig;
 import dev.wharf.api.types.RestartPolicy;
 import dev.wharf.cli.CliFailure;
 import dev.wharf.cli.options.ResourceOptions;
@@ -96,6 +94,9 @@ final class ContainerCreateOptions {
     MountOptions mounts = new MountOptions();
 
     @Mixin
+    NetworkOptions network = new NetworkOptions();
+
+    @Mixin
     RestartHealthOptions restartHealth = new RestartHealthOptions();
 
     /** The run or create command these options belong to, for docker's pointer to its --help. */
@@ -167,8 +168,8 @@ final class ContainerCreateOptions {
         resources.applyTo(hostConfig);
         security.applyTo(hostConfig);
         mounts.apply(config, hostConfig);
-        var networking = new NetworkingConfig(Map.of("default", EndpointSettings.builder().build()));
-        return new ContainerCreateRequest(config.build(), hostConfig.build(), networking);
+        network.apply(config, hostConfig);
+        return new ContainerCreateRequest(config.build(), hostConfig.build(), network.networkingConfig());
     }
 
     /** docker's -a: stdin with -i or -a stdin; stdout and stderr when -a names them or is not given. */

@@ -15,6 +15,7 @@ import dev.wharf.runtime.ContainerRuntime;
 import dev.wharf.runtime.ContainerSpec;
 import dev.wharf.runtime.ContainerSpec.ProcessUser;
 import dev.wharf.runtime.CreatedContainer;
+import dev.wharf.runtime.NetworkNamespace;
 import dev.wharf.runtime.OciRuntimeException;
 import dev.wharf.runtime.RuntimeState;
 import dev.wharf.runtime.ScopedPath;
@@ -57,11 +58,13 @@ final class ContainerLifecycle {
     private final ContainerEvents events;
     private final ContainerMounts mounts;
     private final LogRotation logRotation;
+    private final ContainerNetworking networking;
     /** Two containers of one image must not unpack the same layers at once. */
     private final ReentrantLock unpackLock = new ReentrantLock();
 
     ContainerLifecycle(ContainerStore store, ContainerIndex index, BlobStore blobs, ImageStore images,
-            Snapshotter snapshotter, ContainerRuntime runtime, ContainerEvents events, ContainerMounts mounts) {
+            Snapshotter snapshotter, ContainerRuntime runtime, ContainerEvents events, ContainerMounts mounts,
+            ContainerNetworking networking) {
         this.store = store;
         this.index = index;
         this.blobs = blobs;
@@ -71,6 +74,7 @@ final class ContainerLifecycle {
         this.logRotation = new LogRotation(runtime);
         this.events = events;
         this.mounts = mounts;
+        this.networking = networking;
     }
 
     /**
@@ -131,7 +135,8 @@ final class ContainerLifecycle {
         CreatedContainer created = null;
         try {
             Path rootfs = prepareRootfs(record);
-            created = runtime.create(spec(record, rootfs));
+            NetworkNamespace network = networking.setUp(record);
+                created = runtime.create(spec(record, rootfs, network));
             // Connected before start: conmon replays nothing, and docker run attached already.
             container.output.connect(record.id(), runtime.attach(record.id()));
             applyConsoleSize(record);
@@ -165,7 +170,7 @@ final class ContainerLifecycle {
     }
 
     /** The runtime's view: argv, env with Docker's defaults, resolved user, working dir, generated /etc files. */
-    private ContainerSpec spec(ContainerRecord record, Path rootfs) throws IOException {
+    private ContainerSpec spec(ContainerRecord record, Path rootfs, NetworkNamespace network) throws IOException {
         ContainerConfig config = record.config();
         ProcessUser user;
         try {
@@ -182,7 +187,7 @@ final class ContainerLifecycle {
                         "/etc/hosts", store.hostsFile(record.id()),
                         "/etc/resolv.conf", store.resolvConfFile(record.id())),
                 Map.of(), log.readable() ? store.logFile(record.id()) : null, mounts.prepare(record.id(), rootfs),
-                RuntimeOptions.resources(record.hostConfig()), RuntimeOptions.security(record.hostConfig()),
+                RuntimeOptions.resources(record.hostConfig()), RuntimeOptions.security(record.hostConfig()), network,
                 log.rotates() ? 0 : log.maxSize());
     }
 
@@ -216,6 +221,7 @@ final class ContainerLifecycle {
         if (inRuntime) {
             deleteFromRuntime(record.id());
         }
+        networking.tearDown(record);
         unmount(record.id());
         ContainerRecord failed = record.withState(record.state().startFailed(failure.exitCode(), failure.message()));
         container.update(failed);
@@ -262,7 +268,7 @@ final class ContainerLifecycle {
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "no runtime state for " + record.id(), e);
             }
-            cleanUpRun(record.id());
+            cleanUpRun(record);
             Instant now = Instant.now();
             RunState state = record.state();
             Duration ran = Duration.between(state.startedAtInstant(), now);
@@ -293,9 +299,10 @@ final class ContainerLifecycle {
     }
 
     /** The runtime's container and the rootfs mount go; the writable layer stays (logs, diff, restart). */
-    private void cleanUpRun(String id) {
-        deleteFromRuntime(id);
-        unmount(id);
+    private void cleanUpRun(ContainerRecord record) {
+        deleteFromRuntime(record.id());
+        networking.tearDown(record);
+        unmount(record.id());
     }
 
     private void deleteFromRuntime(String id) {
@@ -485,6 +492,7 @@ final class ContainerLifecycle {
             if (knownToRuntime(record.id())) {
                 deleteFromRuntime(record.id());
             }
+            networking.tearDown(record);
             snapshotter.remove(record.id());
             mounts.forget(record.id(), removeVolumes);
             store.delete(record.id());
@@ -562,6 +570,7 @@ final class ContainerLifecycle {
                 if (knownToRuntime(record.id())) {
                     deleteFromRuntime(record.id()); // created by a daemon that died before start
                 }
+                networking.tearDown(record);
                 unmount(record.id());
                 if (record.state().restarting()) {
                     abandonRestart(container); // the daemon died during the policy's delay
@@ -603,6 +612,7 @@ final class ContainerLifecycle {
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "cannot re-attach to " + record.id() + "; its output is only in the log", e);
             }
+            networking.recoverRunning(record);
             watchExit(container, run);
             watchLog(container, run);
             return false;
@@ -611,6 +621,7 @@ final class ContainerLifecycle {
         if (state.status() != RuntimeState.Status.UNKNOWN || state.exitCode().isPresent()) {
             deleteFromRuntime(record.id());
         }
+        networking.tearDown(record);
         unmount(record.id());
         ContainerRecord exited = record.withState(record.state().exited(exitCode, state.oomKilled(), Instant.now()));
         container.update(exited);

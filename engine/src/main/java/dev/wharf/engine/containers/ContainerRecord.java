@@ -3,6 +3,7 @@ package dev.wharf.engine.containers;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.wharf.api.types.ContainerConfig;
 import dev.wharf.api.types.HostConfig;
+import dev.wharf.api.types.NetworkingConfig;
 import dev.wharf.image.Digest;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import java.util.List;
  * @param diffIds the image's layers, bottom first, so the rootfs can be mounted even without the image
  * @param path the process's argv[0] (Docker's {@code Path}); {@code args} the rest
  * @param config the merged configuration (request over image defaults), as inspect shows it
+ * @param networkingConfig the networks to join beyond the NetworkMode's, and per-network settings (aliases, IP)
  */
 public record ContainerRecord(
         String id,
@@ -27,7 +29,8 @@ public record ContainerRecord(
         List<String> args,
         ContainerConfig config,
         HostConfig hostConfig,
-        RunState state) {
+        RunState state,
+        NetworkingConfig networkingConfig) {
 
     public ContainerRecord {
         diffIds = diffIds == null ? List.of() : List.copyOf(diffIds);
@@ -35,8 +38,20 @@ public record ContainerRecord(
         state = state == null ? RunState.CREATED : state;
     }
 
+    /** A container that joins only its NetworkMode's network, with no per-network settings. */
+    public ContainerRecord(String id, String name, String created, Digest imageId, List<Digest> diffIds, String path,
+            List<String> args, ContainerConfig config, HostConfig hostConfig, RunState state) {
+        this(id, name, created, imageId, diffIds, path, args, config, hostConfig, state, null);
+    }
+
     ContainerRecord withState(RunState newState) {
-        return new ContainerRecord(id, name, created, imageId, diffIds, path, args, config, hostConfig, newState);
+        return new ContainerRecord(id, name, created, imageId, diffIds, path, args, config, hostConfig, newState,
+                networkingConfig);
+    }
+
+    ContainerRecord withNetworkingConfig(NetworkingConfig newNetworkingConfig) {
+        return new ContainerRecord(id, name, created, imageId, diffIds, path, args, config, hostConfig, state,
+                newNetworkingConfig);
     }
 
     ContainerRecord withName(String newName) {

@@ -15,6 +15,9 @@ import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.errors.NotFoundException;
 import dev.wharf.engine.errors.SystemException;
 import dev.wharf.engine.events.EventBus;
+import dev.wharf.engine.networks.ContainerConnector;
+import dev.wharf.engine.networks.NetworkRecord;
+import dev.wharf.engine.networks.NetworkService;
 import dev.wharf.engine.filters.Filters;
 import dev.wharf.engine.volumes.ContainerMounts;
 import dev.wharf.image.BlobStore;
@@ -41,7 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /** Containers: their records on disk and their lifecycle through the runtime. */
-public final class ContainerService {
+public final class ContainerService implements ContainerConnector {
     private static final Logger LOG = System.getLogger(ContainerService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int DEFAULT_STOP_TIMEOUT = 10;
@@ -61,16 +64,19 @@ public final class ContainerService {
     private final ContainerCommitter committer;
     private final ContainerPruner pruner;
     private final ContainerRuntime runtime;
+    private final ContainerNetworking networking;
 
     public ContainerService(DaemonPaths paths, BlobStore blobs, ImageStore images, Snapshotter snapshotter,
-            ContainerRuntime runtime, EventBus events, ContainerMounts mounts) {
+            ContainerRuntime runtime, EventBus events, ContainerMounts mounts, NetworkService networks) {
         this.store = new ContainerStore(paths.containers());
         this.images = images;
         this.snapshotter = snapshotter;
         this.events = new ContainerEvents(events);
         this.mounts = mounts;
         this.runtime = runtime;
-        this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, mounts);
+        this.networking = new ContainerNetworking(networks, store, index::get);
+        this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, mounts,
+                networking);
         this.control = new ContainerControl(store, index, runtime, this.events);
         this.files = new ContainerFiles(index, store, lifecycle, snapshotter, this.events);
         this.committer = new ContainerCommitter(index, snapshotter, blobs, images, this.events, events);
@@ -79,6 +85,11 @@ public final class ContainerService {
 
     /** Re-adopts containers after a daemon start: running ones are watched again, exits are recorded. */
     public void recover() {
+        recoverContainers();
+        networking.sweep(index.all().stream().map(Container::id).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private void recoverContainers() {
         List<ContainerRecord> records;
         try {
             records = store.loadAll();
@@ -130,6 +141,7 @@ public final class ContainerService {
         RestartManager.validate(hostConfig.restartPolicy(), hostConfig.autoRemove());
         RuntimeOptions.validate(hostConfig);
         LogSettings.of(hostConfig.logConfig()); // Docker refuses unknown drivers and options at create
+        networking.validate(hostConfig.networkMode(), request.networkingConfig());
         Image image = lookupImage(request.config().image());
         String id = newId();
         ContainerConfig config = ContainerConfigMerger.merge(request.config(), image.config().containerConfig(), id);
@@ -141,7 +153,8 @@ public final class ContainerService {
         while (true) {
             String chosen = name != null ? name : ContainerNames.generate(index::nameTaken);
             var record = new ContainerRecord(id, chosen, Timestamps.rfc3339Nano(Instant.now()), image.id(), diffIds,
-                    argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, RunState.CREATED);
+                    argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, RunState.CREATED,
+                    request.networkingConfig());
             container = new Container(record);
             try {
                 index.add(container);
@@ -249,6 +262,30 @@ public final class ContainerService {
         lifecycle.resize(get(reference), rows, cols);
     }
 
+    /** POST /networks/{id}/connect: recorded for the next start; a running container joins at once. */
+    @Override
+    public void connect(String reference, NetworkRecord network, dev.wharf.api.types.EndpointSettings config)
+            throws IOException {
+        Container container = get(reference);
+        container.lock.lock();
+        try {
+            networking.connect(container, network, config);
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
+    @Override
+    public void disconnect(String reference, NetworkRecord network, boolean force) throws IOException {
+        Container container = get(reference);
+        container.lock.lock();
+        try {
+            networking.disconnect(container, network);
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
     /** DELETE /containers/{id}; {@code removeVolumes} ({@code ?v=1}) takes the anonymous volumes along. */
     public void remove(String reference, boolean force, boolean removeVolumes) throws IOException {
         lifecycle.remove(get(reference), force, removeVolumes);
@@ -284,7 +321,8 @@ public final class ContainerService {
         Long sizeRw = size ? sizeRw(record) : null;
         Long sizeRootFs = size ? sizeRw + imageSize(record) : null;
         return ContainerViews.inspect(record, store, snapshotter.upperDir(record.id()), sizeRw, sizeRootFs,
-                mounts.mountPoints(record.id()), List.copyOf(container.execIds));
+                mounts.mountPoints(record.id()), List.copyOf(container.execIds),
+                ContainerNetworkViews.settings(record, networking));
     }
 
     /** GET /containers/json: newest first, running only unless {@code all} (or a filter that implies it). */
@@ -302,7 +340,8 @@ public final class ContainerService {
         return records.map(r -> {
             Long sizeRw = size ? sizeRw(r) : null;
             return ContainerViews.summary(r, now, sizeRw, size ? sizeRw + imageSize(r) : null,
-                    mounts.mountPoints(r.id()));
+                    mounts.mountPoints(r.id()), ContainerNetworkViews.ports(r, networking),
+                    ContainerNetworkViews.summary(r, networking));
         }).toList();
     }
 

@@ -67,6 +67,18 @@ final class ContainerStore {
         writeAtomically(resolvConfFile(id), EtcFiles.resolvConf(hostResolvConf).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Rewrites hosts and resolv.conf for a run on the container's networks (the hostname file stays). */
+    void writeNetworkEtcFiles(ContainerRecord record, String address, List<String> extraHostLines, String embeddedDns)
+            throws IOException {
+        String id = record.id();
+        var config = record.config();
+        var host = record.hostConfig();
+        writeAtomically(hostsFile(id), EtcFiles.hosts(config.hostname(), config.domainname(), address, extraHostLines)
+                .getBytes(StandardCharsets.UTF_8));
+        writeAtomically(resolvConfFile(id), EtcFiles.resolvConf(EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF),
+                host.dns(), host.dnsSearch(), host.dnsOptions(), embeddedDns).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Every readable record; unreadable ones are logged and skipped, never deleted. */
     List<ContainerRecord> loadAll() throws IOException {
         var records = new ArrayList<ContainerRecord>();

@@ -24,7 +24,7 @@ final class ContainerViews {
      *     beside it and the layers two levels up (OverlaySnapshotter's layout), for GraphDriver.Data
      */
     static ContainerInspect inspect(ContainerRecord record, ContainerStore store, Path upperDir, Long sizeRw,
-            Long sizeRootFs, List<MountPoint> mounts, List<String> execIds) {
+            Long sizeRootFs, List<MountPoint> mounts, List<String> execIds, NetworkSettings networkSettings) {
         RunState s = record.state();
         // Docker counts a container waiting for its restart policy as running.
         var state = new dev.wharf.api.types.ContainerState(s.status(), s.running() || s.restarting(), s.paused(),
@@ -56,12 +56,12 @@ final class ContainerViews {
                 .sizeRootFs(sizeRootFs)
                 .mounts(mounts)
                 .config(record.config())
-                .networkSettings(NetworkSettings.builder().ports(Map.of()).networks(Map.of()).build())
+                .networkSettings(networkSettings)
                 .build();
     }
 
     static ContainerSummary summary(ContainerRecord record, Instant now, Long sizeRw, Long sizeRootFs,
-            List<MountPoint> mounts) {
+            List<MountPoint> mounts, List<dev.wharf.api.types.Port> ports, SummaryNetworkSettings networks) {
         return new ContainerSummary(
                 record.id(),
                 List.of("/" + record.name()),
@@ -69,14 +69,14 @@ final class ContainerViews {
                 record.imageId().toString(),
                 command(record.path(), record.args()),
                 Timestamps.parse(record.created()).getEpochSecond(),
-                List.of(),
+                ports,
                 sizeRw,
                 sizeRootFs,
                 record.config().labels() == null ? Map.of() : record.config().labels(),
                 record.state().status(),
                 StatusText.of(record.state(), now),
                 new SummaryHostConfig(record.hostConfig().networkMode(), null),
-                new SummaryNetworkSettings(Map.of()),
+                networks,
                 mounts);
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import dev.wharf.engine.errors.InvalidArgumentException;
 
 /**
  * The /etc/hostname, /etc/hosts and /etc/resolv.conf a container gets, generated the way dockerd does
@@ -29,6 +31,14 @@ final class EtcFiles {
      * to loopback without shadowing the plain localhost line.
      */
     static String hosts(String hostname, String domainname) {
+        return hosts(hostname, domainname, null, List.of());
+    }
+
+    /**
+     * Docker's hosts file for a container with an address: the standard entries, the {@code --add-host}
+     * lines, then the container's own address and hostname (127.0.1.1 when it has none).
+     */
+    static String hosts(String hostname, String domainname, String address, List<String> extraHostLines) {
         String names = domainname == null || domainname.isEmpty()
                 ? hostname
                 : hostname + "." + domainname + " " + hostname;
@@ -39,8 +49,62 @@ final class EtcFiles {
                 ff00::0\tip6-mcastprefix
                 ff02::1\tip6-allnodes
                 ff02::2\tip6-allrouters
-                127.0.1.1\t%s
-                """.formatted(names);
+                %s%s\t%s
+                """.formatted(extraHostLines.stream().map(l -> l + "\n").collect(Collectors.joining()),
+                address == null || address.isEmpty() ? "127.0.1.1" : address, names);
+    }
+
+    /**
+     * {@code --add-host} entries ({@code name:ip}, the CLI's {@code name=ip} too) as hosts lines;
+     * {@code host-gateway} is the default bridge's gateway, the host's own address on it.
+     */
+    static List<String> extraHosts(List<String> extraHosts, String hostGateway) {
+        List<String> lines = new ArrayList<>();
+        if (extraHosts == null) {
+            return lines;
+        }
+        for (String entry : extraHosts) {
+            int sep = entry.indexOf(':') > 0 && entry.indexOf('=') < 0 ? entry.indexOf(':') : entry.indexOf('=');
+            if (sep <= 0) {
+                throw new InvalidArgumentException("invalid argument \"" + entry + "\" for \"--add-host\" flag");
+            }
+            String ip = entry.substring(sep + 1);
+            lines.add((ip.equals("host-gateway") ? hostGateway : ip) + "\t" + entry.substring(0, sep));
+        }
+        return lines;
+    }
+
+    /**
+     * The container's resolv.conf: {@code --dns} servers, else the network's DNS server (user-defined
+     * networks), else the host's; {@code --dns-search} and {@code --dns-option} replace the host's.
+     */
+    static String resolvConf(String hostResolvConf, List<String> dns, List<String> search, List<String> options,
+            String embeddedDns) {
+        List<String> servers = dns != null && !dns.isEmpty() ? dns : embeddedDns != null ? List.of(embeddedDns) : null;
+        boolean replaceSearch = search != null && !search.isEmpty();
+        boolean replaceOptions = options != null && !options.isEmpty();
+        if (servers == null && !replaceSearch && !replaceOptions) {
+            return resolvConf(hostResolvConf);
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : resolvConf(hostResolvConf).split("\n")) {
+            String keyword = line.trim().split("\\s+")[0];
+            if ((servers != null && keyword.equals("nameserver")) || (replaceSearch && (keyword.equals("search")
+                    || keyword.equals("domain"))) || (replaceOptions && keyword.equals("options")) || line.isBlank()) {
+                continue;
+            }
+            lines.add(line);
+        }
+        if (servers != null) {
+            servers.forEach(server -> lines.add("nameserver " + server));
+        }
+        if (replaceSearch) {
+            lines.add("search " + String.join(" ", search));
+        }
+        if (replaceOptions) {
+            lines.add("options " + String.join(" ", options));
+        }
+        return String.join("\n", lines) + "\n";
     }
 
     /**

@@ -78,8 +78,14 @@ class ContainerServiceRuntimeTest {
         runtime = new ConmonRuntime(paths.runtime(), ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON,
                 cgroupParent);
         EventBus bus = (type, action, id, attributes) -> events.add(action + ":" + attributes.getOrDefault("exitCode", ""));
+        // These containers need no network: they run with --network none, so no bridge is made.
+        var networks = new dev.wharf.engine.networks.NetworkService(paths.networks(),
+                dev.wharf.engine.networks.NetworkFlags.defaults(),
+                new dev.wharf.network.cni.CniNetworkDriver(paths.networkState(),
+                        dev.wharf.network.cni.CniPluginRunner.DEFAULT_PLUGIN_DIR), (type, action, id, attributes) -> { });
         service = new ContainerService(paths, blobs, images, snapshotter, runtime, bus,
-                new ContainerMounts(new VolumeService(LocalVolumeStore.open(paths.volumes()), bus), paths.containers()));
+                new ContainerMounts(new VolumeService(LocalVolumeStore.open(paths.volumes()), bus), paths.containers()),
+                networks);
         service.recover();
     }
 
@@ -221,7 +227,7 @@ class ContainerServiceRuntimeTest {
 
     private String create(List<String> cmd, boolean autoRemove, String name) throws IOException {
         var request = new ContainerCreateRequest(dev.wharf.api.types.ContainerConfig.builder().image("busybox").cmd(cmd).build(),
-                HostConfig.builder().autoRemove(autoRemove).build(), null);
+                HostConfig.builder().autoRemove(autoRemove).networkMode("none").build(), null);
         return service.create(request, name).id();
     }
 

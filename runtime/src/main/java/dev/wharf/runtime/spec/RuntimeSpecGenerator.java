@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wharf.runtime.ContainerResources;
 import dev.wharf.runtime.ContainerSecurity;
 import dev.wharf.runtime.ContainerSpec;
+import dev.wharf.runtime.NetworkNamespace;
 import dev.wharf.runtime.spec.OciProcess.OciCapabilities;
 import dev.wharf.runtime.spec.OciProcess.OciUser;
 import java.io.IOException;
@@ -46,13 +47,15 @@ public final class RuntimeSpecGenerator {
                 resources.rlimits().isEmpty() ? null : resources.rlimits().stream()
                         .map(limit -> new OciProcess.Rlimit(limit.type(), limit.hard(), limit.soft()))
                         .toList());
-        Map<String, String> sysctls = new TreeMap<>(DockerDefaults.SYSCTLS);
+        // net.* sysctls need a network namespace of the container's own
+        Map<String, String> sysctls = new TreeMap<>(spec.network() instanceof NetworkNamespace.Host
+                ? Map.of() : DockerDefaults.SYSCTLS);
         sysctls.putAll(security.sysctls());
         var linux = new OciLinux(
                 sysctls,
                 CgroupResources.of(resources, security),
                 cgroupsPath(spec.id()),
-                DockerDefaults.NAMESPACES,
+                namespaces(spec.network()),
                 devices(security),
                 seccomp(security, capabilities),
                 security.privileged() ? List.of()
@@ -67,6 +70,23 @@ public final class RuntimeSpecGenerator {
                 mounts(spec.files(), spec.mounts(), resources, security),
                 linux,
                 spec.annotations() == null ? Map.of() : new TreeMap<>(spec.annotations()));
+    }
+
+    /** Docker's namespaces, with the network one created, left out (host) or joined by path. */
+    private static List<OciLinux.Namespace> namespaces(NetworkNamespace network) {
+        var namespaces = new ArrayList<OciLinux.Namespace>();
+        for (OciLinux.Namespace namespace : DockerDefaults.NAMESPACES) {
+            if (!namespace.type().equals("network")) {
+                namespaces.add(namespace);
+                continue;
+            }
+            switch (network == null ? NetworkNamespace.FRESH : network) {
+                case NetworkNamespace.Fresh fresh -> namespaces.add(namespace);
+                case NetworkNamespace.Host host -> { }
+                case NetworkNamespace.Join join -> namespaces.add(new OciLinux.Namespace("network", join.path().toString()));
+            }
+        }
+        return namespaces;
     }
 
     /** The container's cgroup, the same in every hierarchy. */

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Networking, wharfd vs the real Docker engine, in one run, on the same busybox rootfs:
+#   1. TCP throughput container -> container over each engine's bridge (busybox wget from busybox httpd)
+#   2. TCP throughput host -> published port on 127.0.0.1 (curl)
+#   3. time from `run -d -p` until the published port answers HTTP
+# Root only. Each engine gets its own socket, data root, bridge and subnet. dockerd runs with
+# --iptables=false (its userland proxy publishes the ports), so it never changes the FORWARD policy or
+# adds chains; wharfd uses the CNI plugins (portmap DNAT). Everything is removed afterwards.
+set -euo pipefail
+runs=${RUNS:-5}
+mib=${MIB:-48}          # size of the served file; /dev/shm in a container is 64 MiB
+rounds=${ROUNDS:-10}    # downloads per throughput sample
+. "$(dirname "$0")/lib/engines.sh"
+bench_setup
+command -v curl >/dev/null || WHARF_APT_PACKAGES="$WHARF_APT_PACKAGES curl" wharf_install_prereqs
+
+wbridge=wnb$$; dbridge=dnb$$
+W=("${DW[@]}") # both engines through the docker CLI: the engines are compared, not the clients
+network_cleanup() {
+  bench_cleanup
+  local bridge c="CNI firewall plugin rules (ingressPolicy: same-bridge)"
+  for bridge in "$wbridge" "$dbridge"; do
+    ip link del "$bridge" 2>/dev/null
+    while iptables -w -D CNI-ISOLATION-STAGE-1 -i "$bridge" ! -o "$bridge" -m comment --comment "$c" -j CNI-ISOLATION-STAGE-2 2>/dev/null; do :; done
+    while iptables -w -D CNI-ISOLATION-STAGE-2 -o "$bridge" -m comment --comment "$c" -j DROP 2>/dev/null; do :; done
+  done
+}
+trap network_cleanup EXIT
+
+bench_rootfs
+"$here/bin/wharfd" --host "unix://$work/wharf.sock" --data-root "$work/wharf-data" --exec-root "$work/wharf-exec" \
+  --cgroup-parent /wharf-bench --bridge "$wbridge" --bip 10.248.0.1/24 \
+  --default-address-pool base=10.248.16.0/20,size=24 >"$work/wharfd.log" 2>&1 & wharf_pid=$!
+ip link add "$dbridge" type bridge && ip addr add 10.249.0.1/24 dev "$dbridge" && ip link set "$dbridge" up
+dockerd --host "unix://$work/docker.sock" --data-root "$work/docker-data" --exec-root "$work/docker-exec" \
+  --pidfile "$work/docker.pid" --iptables=false --ip6tables=false --ip-forward=false --bridge="$dbridge" \
+  >"$work/dockerd.log" 2>&1 & docker_pid=$!
+bench_import
+D=("${DD[@]}")
+
+serve="mkdir -p /www && dd if=/dev/zero of=/dev/shm/big bs=1M count=$mib 2>/dev/null && ln -s /dev/shm/big /www/big && echo ok > /www/index.html && exec httpd -f -p 80 -h /www"
+
+median() { sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f", m}'; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# MiB/s of $rounds downloads from the server container, timed inside the client container (/proc/uptime, 10 ms).
+c2c() { # engine array name, server ip
+  declare -n engine=$1
+  "${engine[@]}" run --rm bench-busybox sh -c "read a _ < /proc/uptime; for i in \$(seq $rounds); do wget -q -O /dev/null http://$2/big; done; read b _ < /proc/uptime; echo \$a \$b" |
+    awk -v m="$mib" -v r="$rounds" '{ printf "%.1f\n", m * r / ($2 - $1) }'
+}
+
+h2p() { # port
+  local total=0 i start end
+  start=$(now_ms)
+  for i in $(seq "$rounds"); do curl -s -o /dev/null "http://127.0.0.1:$1/big"; done
+  end=$(now_ms)
+  awk -v m="$mib" -v r="$rounds" -v t=$((end - start)) 'BEGIN { printf "%.1f\n", m * r * 1000 / t }'
+}
+
+time_to_port() { # engine array name, port
+  declare -n engine=$1
+  local start end id
+  start=$(now_ms)
+  id=$("${engine[@]}" run -d -p "127.0.0.1:$2:80" bench-busybox sh -c 'mkdir -p /www && echo ok > /www/index.html && exec httpd -f -p 80 -h /www')
+  until curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$2/"; do :; done
+  end=$(now_ms)
+  "${engine[@]}" rm -f "$id" >/dev/null
+  echo $((end - start))
+}
+
+measure() { # engine array name, published port of its server
+  declare -n e=$1
+  "${e[@]}" run -d --name srv -p "127.0.0.1:$2:80" bench-busybox sh -c "$serve" >/dev/null
+  until curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$2/index.html"; do sleep 0.1; done
+  local ip; ip=$("${e[@]}" inspect -f '{{.NetworkSettings.IPAddress}}' srv)
+  local c2c_s=() h2p_s=() ttp_s=() i
+  c2c "$1" "$ip" >/dev/null; h2p "$2" >/dev/null # warm-up
+  for i in $(seq "$runs"); do
+    c2c_s+=("$(c2c "$1" "$ip")"); h2p_s+=("$(h2p "$2")"); ttp_s+=("$(time_to_port "$1" $(( $2 + 10 + i )))")
+  done
+  "${e[@]}" rm -f srv >/dev/null
+  echo "$(printf '%s\n' "${c2c_s[@]}" | median) $(printf '%s\n' "${h2p_s[@]}" | median) $(printf '%s\n' "${ttp_s[@]}" | median)"
+}
+
+read -r w_c2c w_h2p w_ttp <<<"$(measure W 18500)"
+read -r d_c2c d_h2p d_ttp <<<"$(measure D 18600)"
+
+echo "runs per figure: $runs (medians), $rounds x $mib MiB per throughput sample; $(nproc) cores; $(uname -r); $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "| measure (docker CLI to each engine) | wharfd | dockerd | wharfd/dockerd |"
+echo "|---|---:|---:|---:|"
+awk -v a="$w_c2c" -v b="$d_c2c" 'BEGIN { printf "| TCP container→container over the bridge, MiB/s | %.0f | %.0f | %.2f |\n", a, b, a / b }'
+awk -v a="$w_h2p" -v b="$d_h2p" 'BEGIN { printf "| TCP host→published port (127.0.0.1), MiB/s | %.0f | %.0f | %.2f |\n", a, b, a / b }'
+awk -v a="$w_ttp" -v b="$d_ttp" 'BEGIN { printf "| run -d -p until the port answers HTTP, ms | %.0f | %.0f | %.2f |\n", a, b, a / b }'
