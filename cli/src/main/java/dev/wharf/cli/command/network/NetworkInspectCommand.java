@@ -3,7 +3,8 @@ package dev.wharf.cli.command.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.api.ApiJson;
 import dev.wharf.api.client.EngineErrorException;
-import dev.wharf.cli.format.SimpleTemplate;
+import dev.wharf.cli.format.TemplateOutput;
+import dev.wharf.cli.format.template.GoTemplate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class NetworkInspectCommand extends NetworkSubcommand {
 
     @Override
     public Integer call() throws IOException {
-        var template = format == null ? null : new SimpleTemplate(format);
+        var template = format == null ? null : TemplateOutput.parse(format);
         var found = new ArrayList<JsonNode>();
         var errors = new ArrayList<String>();
         for (String name : names) {
@@ -33,7 +34,7 @@ final class NetworkInspectCommand extends NetworkSubcommand {
             }
         }
         if (template != null) {
-            found.forEach(network -> out().println(template.render(network)));
+            found.forEach(network -> out().println(template.execute(network)));
         } else {
             out().println(ApiJson.toDockerIndentedJson(found));
         }

@@ -5,7 +5,8 @@ import dev.wharf.api.ApiJson;
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.api.types.NetworkResource;
 import dev.wharf.cli.command.PsCommand;
-import dev.wharf.cli.format.SimpleTemplate;
+import dev.wharf.cli.format.TemplateOutput;
+import dev.wharf.cli.format.template.GoTemplate;
 import dev.wharf.cli.format.TableWriter;
 import java.io.IOException;
 import java.util.Comparator;
@@ -60,16 +61,16 @@ final class NetworkLsCommand extends NetworkSubcommand {
 
     private void printFormatted(List<NetworkResource> networks) {
         boolean table = format.startsWith("table ");
-        var template = new SimpleTemplate((table ? format.substring(6) : format).replace("\\t", "\t"));
+        var template = TemplateOutput.parse((table ? format.substring(6) : format).replace("\\t", "\t"));
         if (!table) {
-            networks.forEach(n -> out().println(template.render(row(n))));
+            networks.forEach(n -> out().println(template.execute(row(n))));
             return;
         }
         var writer = new TableWriter();
         var header = ApiJson.mapper().createObjectNode();
         HEADERS.forEach(header::put);
-        writer.row(template.render(header).split("\t", -1));
-        networks.forEach(n -> writer.row(template.render(row(n)).split("\t", -1)));
+        writer.row(template.execute(header).split("\t", -1));
+        networks.forEach(n -> writer.row(template.execute(row(n)).split("\t", -1)));
         writer.print(out());
     }
 
