@@ -24,6 +24,11 @@ public record DaemonPaths(Path dataRoot, Path execRoot) {
         return dataRoot.resolve("containers");
     }
 
+    /** The builder's cache index, the unpacked contexts of running builds and their scratch files. */
+    public Path build() {
+        return dataRoot.resolve("build");
+    }
+
     public Path runtime() {
         return execRoot.resolve("runtime");
     }

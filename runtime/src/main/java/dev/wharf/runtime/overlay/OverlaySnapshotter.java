@@ -113,6 +113,20 @@ public final class OverlaySnapshotter implements Snapshotter {
     }
 
     @Override
+    public void commit(String containerId, Digest diffId) throws IOException {
+        unmountRootfs(containerId);
+        Path upper = upperDir(containerId);
+        if (!hasLayer(diffId)) {
+            try {
+                Files.move(upper, layerDir(diffId), StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                // Committed concurrently by an identical step: the same content is there already.
+            }
+        }
+        Directories.deleteRecursively(containerDir(containerId));
+    }
+
+    @Override
     public void remove(String containerId) throws IOException {
         unmountRootfs(containerId);
         Directories.deleteRecursively(containerDir(containerId));
