@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.command.BuildCommand;
 import dev.wharf.cli.command.ImagesCommand;
 import dev.wharf.cli.command.ImportCommand;
 import dev.wharf.cli.command.InfoCommand;
@@ -35,6 +36,7 @@ final class Subcommands {
         ALL.put("tag", TagCommand.class);
         ALL.put("inspect", InspectCommand.class);
         ALL.put("import", ImportCommand.class);
+        ALL.put("build", BuildCommand.class);
         ALL.put("version", VersionCommand.class);
         ALL.put("info", InfoCommand.class);
         ALL.put("wait", WaitCommand.class);

@@ -342,7 +342,10 @@ final class StageBuilder {
             throws IOException {
         String parentId = image.id() == null ? "" : image.id().toString();
         RunConfig imageConfig = next.withImage(parentId);
-        RunConfig containerConfig = probe.withImage(parentId).withHostname(container.substring(0, 12));
+        // With SOURCE_DATE_EPOCH the image must not depend on the random step id: no container names then.
+        boolean reproducible = session.request.sourceDateEpoch() != null;
+        String containerName = reproducible ? null : container;
+        RunConfig containerConfig = probe.withImage(parentId).withHostname(reproducible ? "" : container.substring(0, 12));
         String created = session.now().toString();
         List<History> history = new ArrayList<>(image.config().history());
         history.add(new History(created, String.join(" ", probe.cmd()), null, null, layer == null ? Boolean.TRUE : null));
@@ -354,7 +357,7 @@ final class StageBuilder {
         }
         BuiltImageConfig built = new BuiltImageConfig(image.config().architecture() == null
                 ? Platform.host().architecture() : image.config().architecture(),
-                author != null ? author : image.config().author(), imageConfig, container, containerConfig, created,
+                author != null ? author : image.config().author(), imageConfig, containerName, containerConfig, created,
                 null, history, "linux", RootFs.layers(diffIds));
         image = session.writer.write(built, layers);
         config = next;
