@@ -25,7 +25,7 @@ public final class ContextArchive {
     private ContextArchive() {}
 
     public static void unpack(InputStream body, Path dir) throws IOException {
-        try (InputStream in = decompressed(body); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+        try (InputStream in = new ZeroPaddedStream(decompressed(body)); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
                 String name = DockerIgnore.clean(entry.getName());
                 if (name.equals(".") || name.equals("..") || name.startsWith("../") || name.startsWith("/")) {
