@@ -32,10 +32,12 @@ public final class Main {
                 .setErr(new java.io.PrintWriter(streams.err(), true))
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, root));
-        // Everything after IMAGE belongs to the container's command line, options included.
-        var run = commandLine.getSubcommands().get("run");
-        if (run != null) {
-            run.setStopAtPositional(true);
+        // Everything after IMAGE (or exec's CONTAINER) belongs to the container's command line, options included.
+        for (String name : java.util.List.of("run", "create", "exec")) {
+            var command = commandLine.getSubcommands().get(name);
+            if (command != null) {
+                command.setStopAtPositional(true);
+            }
         }
         int exitCode = commandLine.execute(args);
         streams.out().flush();

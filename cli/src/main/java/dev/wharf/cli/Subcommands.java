@@ -1,6 +1,7 @@
 package dev.wharf.cli;
 
 import dev.wharf.cli.command.BuildCommand;
+import dev.wharf.cli.command.CreateCommand;
 import dev.wharf.cli.command.ImagesCommand;
 import dev.wharf.cli.command.ImportCommand;
 import dev.wharf.cli.command.InfoCommand;
@@ -13,6 +14,7 @@ import dev.wharf.cli.command.RunCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
+import dev.wharf.cli.command.volume.VolumeCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ final class Subcommands {
 
     static {
         ALL.put("run", RunCommand.class);
+        ALL.put("create", CreateCommand.class);
         ALL.put("ps", PsCommand.class);
         ALL.put("logs", LogsCommand.class);
         ALL.put("rm", RmCommand.class);
@@ -40,6 +43,7 @@ final class Subcommands {
         ALL.put("version", VersionCommand.class);
         ALL.put("info", InfoCommand.class);
         ALL.put("wait", WaitCommand.class);
+        ALL.put("volume", VolumeCommand.class);
     }
 
     private Subcommands() {}

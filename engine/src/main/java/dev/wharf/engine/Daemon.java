@@ -17,6 +17,9 @@ import dev.wharf.engine.images.ImageService;
 import dev.wharf.engine.images.UnpackingImport;
 import dev.wharf.engine.system.HostFacts;
 import dev.wharf.engine.system.SystemRoutes;
+import dev.wharf.engine.volumes.ContainerMounts;
+import dev.wharf.engine.volumes.VolumeRoutes;
+import dev.wharf.engine.volumes.VolumeService;
 import dev.wharf.image.BlobStore;
 import dev.wharf.image.BusyboxImage;
 import dev.wharf.image.FileBlobStore;
@@ -25,6 +28,7 @@ import dev.wharf.image.ImageStore;
 import dev.wharf.image.TarLayerApplier;
 import dev.wharf.runtime.conmon.ConmonRuntime;
 import dev.wharf.runtime.overlay.OverlaySnapshotter;
+import dev.wharf.runtime.volume.LocalVolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +70,9 @@ public final class Daemon implements AutoCloseable {
                 config.cgroupParent());
         InMemoryEventBus events = new InMemoryEventBus();
         try {
-            ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events);
+            VolumeService volumes = new VolumeService(LocalVolumeStore.open(paths.volumes()), events);
+            ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events,
+                    new ContainerMounts(volumes, paths.containers()));
             containers.recover();
             if (config.createBuiltinImages()) {
                 try {
@@ -89,6 +95,7 @@ public final class Daemon implements AutoCloseable {
             BuildCache buildCache = new FileBuildCache(paths.build().resolve("cache"));
             new BuildRoutes(new Builder(blobs, images, snapshotter, runtime, buildCache, paths.build().resolve("tmp")),
                     buildCache, paths.build().resolve("contexts"), json).register(router);
+            new VolumeRoutes(volumes).register(router);
 
             HttpServer server = HttpServer.start(socket, router, json);
             LOG.log(System.Logger.Level.INFO, "API listen on " + socket);

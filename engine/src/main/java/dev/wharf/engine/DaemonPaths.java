@@ -29,6 +29,11 @@ public record DaemonPaths(Path dataRoot, Path execRoot) {
         return dataRoot.resolve("build");
     }
 
+    /** Docker's layout: {@code <name>/_data} per volume. */
+    public Path volumes() {
+        return dataRoot.resolve("volumes");
+    }
+
     public Path runtime() {
         return execRoot.resolve("runtime");
     }

@@ -40,6 +40,15 @@ class WharfCliTest extends EndToEndTest {
     }
 
     @Test
+    void createMakesAContainerThatStartsLater() {
+        String id = wharfOk("create", "--name", "made", "-e", "GREETING=made", "busybox", "sh", "-c", "echo $GREETING").strip();
+        assertThat(id).matches("[0-9a-f]{64}");
+        assertThat(wharfOk("ps", "-a", "--filter", "name=made")).contains("Created");
+        assertThat(dockerOk("start", "-a", "made")).isEqualTo("made\n");
+        wharfOk("rm", "made");
+    }
+
+    @Test
     void imagesTagRmiImport() throws Exception {
         String images = wharfOk("images");
         assertThat(images.lines().findFirst().orElseThrow()).contains("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");

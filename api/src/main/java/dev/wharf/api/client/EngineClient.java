@@ -13,6 +13,10 @@ import dev.wharf.api.types.ImageSummary;
 import dev.wharf.api.types.ProgressMessage;
 import dev.wharf.api.types.SystemInfo;
 import dev.wharf.api.types.SystemVersion;
+import dev.wharf.api.types.Volume;
+import dev.wharf.api.types.VolumeCreateRequest;
+import dev.wharf.api.types.VolumeListResponse;
+import dev.wharf.api.types.VolumePruneResponse;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -234,6 +238,30 @@ public final class EngineClient {
     public void imagePull(String fromImage, String tag, Consumer<ProgressMessage> progress) throws IOException {
         var request = HttpRequest.of("POST", "/images/create" + new Query().add("fromImage", fromImage).add("tag", tag));
         streamProgress(request, progress);
+    }
+
+    // ---- volumes ------------------------------------------------------------------------------
+
+    public Volume volumeCreate(VolumeCreateRequest request) throws IOException {
+        return call(HttpRequest.of("POST", "/volumes/create").withBody(RequestBody.json(ApiJson.toBytes(request))),
+                Volume.class);
+    }
+
+    public VolumeListResponse volumeList(Map<String, List<String>> filters) throws IOException {
+        return getJson("/volumes" + new Query().add("filters", encodeFilters(filters)), VolumeListResponse.class);
+    }
+
+    public Volume volumeInspect(String name) throws IOException {
+        return getJson("/volumes/" + Query.segment(name), Volume.class);
+    }
+
+    public void volumeRemove(String name, boolean force) throws IOException {
+        expectSuccess(HttpRequest.of("DELETE", "/volumes/" + Query.segment(name) + new Query().flag("force", force)));
+    }
+
+    public VolumePruneResponse volumePrune(Map<String, List<String>> filters) throws IOException {
+        return call(HttpRequest.of("POST", "/volumes/prune" + new Query().add("filters", encodeFilters(filters))),
+                VolumePruneResponse.class);
     }
 
     // ---- generic ------------------------------------------------------------------------------

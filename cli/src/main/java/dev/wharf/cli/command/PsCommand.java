@@ -55,7 +55,7 @@ public final class PsCommand extends EngineCommand {
         return 0;
     }
 
-    static Map<String, List<String>> parseFilters(List<String> filters) {
+    public static Map<String, List<String>> parseFilters(List<String> filters) {
         var result = new LinkedHashMap<String, List<String>>();
         for (String filter : filters) {
             int eq = filter.indexOf('=');

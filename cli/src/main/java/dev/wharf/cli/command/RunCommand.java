@@ -1,30 +1,17 @@
 package dev.wharf.cli.command;
 
 import dev.wharf.api.client.ContainerWaitCall;
-import dev.wharf.api.client.EngineClient;
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.api.client.HijackedStream;
 import dev.wharf.api.stream.MultiplexedStream;
-import dev.wharf.api.types.ContainerConfig;
-import dev.wharf.api.types.ContainerCreateRequest;
-import dev.wharf.api.types.EndpointSettings;
-import dev.wharf.api.types.HostConfig;
-import dev.wharf.api.types.LogConfig;
-import dev.wharf.api.types.NetworkingConfig;
-import dev.wharf.api.types.ProgressMessage;
-import dev.wharf.api.types.RestartPolicy;
 import dev.wharf.cli.CliFailure;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code wharf run}: the three-connection choreography of docker run — create, attach, wait,
@@ -40,51 +27,16 @@ public final class RunCommand extends EngineCommand {
     @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID.")
     private boolean detach;
 
-    @Option(names = "--rm", description = "Automatically remove the container when it exits.")
-    private boolean autoRemove;
-
-    @Option(names = "--name", description = "Assign a name to the container.")
-    private String name;
-
-    @Option(names = {"-e", "--env"}, description = "Set environment variables.")
-    private List<String> env = new ArrayList<>();
-
-    @Option(names = "--env-file", description = "Read in a file of environment variables.")
-    private List<String> envFiles = new ArrayList<>();
-
-    @Option(names = {"-w", "--workdir"}, description = "Working directory inside the container.")
-    private String workdir;
-
-    @Option(names = {"-u", "--user"}, description = "Username or UID (format: <name|uid>[:<group|gid>]).")
-    private String user;
-
-    @Option(names = {"-h", "--hostname"}, description = "Container host name.")
-    private String hostname;
-
-    @Option(names = "--entrypoint", description = "Overwrite the default ENTRYPOINT of the image.")
-    private String entrypoint;
-
-    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached.")
-    private boolean interactive;
-
-    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY.")
-    private boolean tty;
-
-    @Option(names = {"-l", "--label"}, description = "Set meta data on a container.")
-    private List<String> labels = new ArrayList<>();
-
-    @Parameters(index = "0", paramLabel = "IMAGE")
-    private String image;
-
-    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*")
-    private List<String> command = new ArrayList<>();
+    @Mixin
+    private ContainerCreateOptions options;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         var client = client();
-        String id = create(client, buildRequest());
-        HijackedStream attach = detach ? null : client.containerAttach(id, interactive, true, true, true);
-        ContainerWaitCall wait = client.containerWait(id, autoRemove ? "removed" : "next-exit");
+        String id = ContainerCreation.create(client, options.request(!detach, streams().env()), options.name,
+                options.image, err(), message -> failure(125, message));
+        HijackedStream attach = detach ? null : client.containerAttach(id, options.interactive, true, true, true);
+        ContainerWaitCall wait = client.containerWait(id, options.autoRemove ? "removed" : "next-exit");
         try {
             awaitRegistration(wait);
             try {
@@ -111,66 +63,6 @@ public final class RunCommand extends EngineCommand {
         }
     }
 
-    private ContainerCreateRequest buildRequest() throws IOException {
-        var config = ContainerConfig.builder()
-                .hostname(hostname == null ? "" : hostname)
-                .user(user == null ? "" : user)
-                .attachStdin(interactive && !detach)
-                .attachStdout(!detach)
-                .attachStderr(!detach)
-                .tty(tty)
-                .openStdin(interactive)
-                .stdinOnce(interactive && !detach)
-                .env(nullIfEmpty(EnvOptions.resolve(envFiles, env, streams().env())))
-                .cmd(nullIfEmpty(command))
-                .image(image)
-                .volumes(Map.of())
-                .workingDir(workdir == null ? "" : workdir)
-                .entrypoint(entrypoint == null ? null : List.of(entrypoint))
-                .labels(EnvOptions.labels(labels))
-                .build();
-        var hostConfig = HostConfig.builder()
-                .logConfig(new LogConfig("", Map.of()))
-                .networkMode("default")
-                .portBindings(Map.of())
-                .restartPolicy(new RestartPolicy("no", 0))
-                .autoRemove(autoRemove)
-                .consoleSize(List.of(0, 0))
-                .dns(List.of())
-                .dnsOptions(List.of())
-                .dnsSearch(List.of())
-                .memorySwappiness(-1L) // what the docker CLI sends for "unset"
-                .build();
-        var networking = new NetworkingConfig(Map.of("default", EndpointSettings.builder().build()));
-        return new ContainerCreateRequest(config, hostConfig, networking);
-    }
-
-    /** Creates the container, pulling the image first when the daemon does not have it. */
-    private String create(EngineClient client, ContainerCreateRequest request) throws IOException {
-        try {
-            return client.containerCreate(request, name).id();
-        } catch (EngineErrorException e) {
-            if (!e.isNotFound() || !e.getMessage().toLowerCase(Locale.ROOT).contains("no such image")) {
-                throw failure(125, e.getMessage());
-            }
-        }
-        var reference = ImageReference.parse(image);
-        err().println("Unable to find image '" + reference.familiar() + "' locally");
-        try {
-            client.imagePull(reference.repository(), reference.digest() != null ? reference.digest() : reference.tagOrLatest(),
-                    this::printPullProgress);
-            return client.containerCreate(request, name).id();
-        } catch (EngineErrorException e) {
-            throw failure(125, e.getMessage());
-        }
-    }
-
-    private void printPullProgress(ProgressMessage message) {
-        if (message.status() != null && message.progressDetail() == null) {
-            err().println(message.id() != null ? message.id() + ": " + message.status() : message.status());
-        }
-    }
-
     /** The daemon answers a wait's head at once; waiting for it keeps start from overtaking the wait. */
     private void awaitRegistration(ContainerWaitCall wait) throws IOException, InterruptedException {
         try {
@@ -187,7 +79,7 @@ public final class RunCommand extends EngineCommand {
 
     /** Copies container output to ours until the daemon closes; stdin flows the other way with -i. */
     private void pump(HijackedStream attach) throws IOException {
-        if (interactive) {
+        if (options.interactive) {
             Thread.ofVirtual().name("wharf-stdin").start(() -> copyStdin(streams().in(), attach));
         } else {
             attach.closeWrite(); // no stdin: tell the daemon at once, as docker does
@@ -196,7 +88,7 @@ public final class RunCommand extends EngineCommand {
         var rawErr = streams().rawErr();
         out().flush();
         try {
-            if (tty) {
+            if (options.tty) {
                 var buffer = new byte[8192];
                 for (int n; (n = attach.input().read(buffer)) >= 0; ) {
                     rawOut.write(buffer, 0, n);
@@ -229,9 +121,5 @@ public final class RunCommand extends EngineCommand {
         err().println();
         err().println("Run 'wharf run --help' for more information");
         return new CliFailure(exitCode, null);
-    }
-
-    private static <T> List<T> nullIfEmpty(List<T> list) {
-        return list.isEmpty() ? null : list;
     }
 }

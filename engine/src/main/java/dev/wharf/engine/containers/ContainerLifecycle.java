@@ -5,6 +5,7 @@ import dev.wharf.engine.errors.ConflictException;
 import dev.wharf.engine.errors.EngineException;
 import dev.wharf.engine.errors.NotModifiedException;
 import dev.wharf.engine.errors.SystemException;
+import dev.wharf.engine.volumes.ContainerMounts;
 import dev.wharf.image.BlobStore;
 import dev.wharf.image.Descriptor;
 import dev.wharf.image.Digest;
@@ -52,11 +53,12 @@ final class ContainerLifecycle {
     private final Snapshotter snapshotter;
     private final ContainerRuntime runtime;
     private final ContainerEvents events;
+    private final ContainerMounts mounts;
     /** Two containers of one image must not unpack the same layers at once. */
     private final ReentrantLock unpackLock = new ReentrantLock();
 
     ContainerLifecycle(ContainerStore store, ContainerIndex index, BlobStore blobs, ImageStore images,
-            Snapshotter snapshotter, ContainerRuntime runtime, ContainerEvents events) {
+            Snapshotter snapshotter, ContainerRuntime runtime, ContainerEvents events, ContainerMounts mounts) {
         this.store = store;
         this.index = index;
         this.blobs = blobs;
@@ -64,6 +66,7 @@ final class ContainerLifecycle {
         this.snapshotter = snapshotter;
         this.runtime = runtime;
         this.events = events;
+        this.mounts = mounts;
     }
 
     /** Docker's start: 304 when running; on an OCI failure the container keeps no mount, bundle or process. */
@@ -122,7 +125,7 @@ final class ContainerLifecycle {
                 Map.of("/etc/hostname", store.hostnameFile(record.id()),
                         "/etc/hosts", store.hostsFile(record.id()),
                         "/etc/resolv.conf", store.resolvConfFile(record.id())),
-                Map.of(), store.logFile(record.id()));
+                Map.of(), store.logFile(record.id()), mounts.prepare(record.id(), rootfs));
     }
 
     private void ensureLayers(ContainerRecord record) throws IOException {
@@ -228,7 +231,9 @@ final class ContainerLifecycle {
         }
     }
 
+    /** The rootfs and the container's volumes are unmounted. */
     private void unmount(String id) {
+        mounts.unmount(id);
         try {
             snapshotter.unmountRootfs(id);
         } catch (IOException | RuntimeException e) {
@@ -315,7 +320,7 @@ final class ContainerLifecycle {
     }
 
     /** Docker's rm: 409 for a running container unless forced; forced = SIGKILL, wait for the exit, remove. */
-    void remove(Container container, boolean force) throws IOException {
+    void remove(Container container, boolean force, boolean removeVolumes) throws IOException {
         var exit = (java.util.concurrent.CompletableFuture<Container.Exit>) null;
         container.lock.lock();
         try {
@@ -348,6 +353,7 @@ final class ContainerLifecycle {
                 deleteFromRuntime(record.id());
             }
             snapshotter.remove(record.id());
+            mounts.forget(record.id(), removeVolumes);
             store.delete(record.id());
             index.remove(container);
             events.publish(record, "destroy");
@@ -393,7 +399,7 @@ final class ContainerLifecycle {
 
     private void removeQuietly(Container container) {
         try {
-            remove(container, true);
+            remove(container, true, true); // moby's auto-remove takes anonymous volumes along
         } catch (ConflictException e) {
             LOG.log(Level.DEBUG, "auto-remove of {0}: {1}", container.id(), e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -439,6 +445,7 @@ final class ContainerLifecycle {
         }
         if (state.exitCode().isEmpty() && state.status() == RuntimeState.Status.RUNNING) {
             long run = container.beginRun();
+            mounts.readopt(record.id());
             try {
                 container.output.connect(record.id(), runtime.attach(record.id()));
             } catch (IOException e) {

@@ -72,7 +72,7 @@ public final class ContainerRoutes {
     }
 
     private void remove(Exchange exchange) throws Exception {
-        service.remove(exchange.pathParam("id"), exchange.queryFlag("force", false));
+        service.remove(exchange.pathParam("id"), exchange.queryFlag("force", false), exchange.queryFlag("v", false));
         exchange.respondEmpty(204);
     }
 

@@ -12,6 +12,7 @@ import dev.wharf.engine.errors.NotFoundException;
 import dev.wharf.engine.errors.SystemException;
 import dev.wharf.engine.events.EventBus;
 import dev.wharf.engine.filters.Filters;
+import dev.wharf.engine.volumes.ContainerMounts;
 import dev.wharf.image.BlobStore;
 import dev.wharf.image.Digest;
 import dev.wharf.image.Image;
@@ -50,14 +51,16 @@ public final class ContainerService {
     private final Snapshotter snapshotter;
     private final ContainerEvents events;
     private final ContainerLifecycle lifecycle;
+    private final ContainerMounts mounts;
 
     public ContainerService(DaemonPaths paths, BlobStore blobs, ImageStore images, Snapshotter snapshotter,
-            ContainerRuntime runtime, EventBus events) {
+            ContainerRuntime runtime, EventBus events, ContainerMounts mounts) {
         this.store = new ContainerStore(paths.containers());
         this.images = images;
         this.snapshotter = snapshotter;
         this.events = new ContainerEvents(events);
-        this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events);
+        this.mounts = mounts;
+        this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, mounts);
     }
 
     /** Re-adopts containers after a daemon start: running ones are watched again, exits are recorded. */
@@ -76,6 +79,7 @@ public final class ContainerService {
                 LOG.log(Level.WARNING, "skipping container " + record.id() + ": " + e.getMessage());
                 continue;
             }
+            mounts.recover(record.id());
             lifecycle.recover(container);
         }
     }
@@ -128,9 +132,12 @@ public final class ContainerService {
             }
         }
         try {
+            mounts.plan(id, hostConfig, config.volumes() == null ? null : config.volumes().keySet(),
+                    reference -> get(reference).id());
             store.writeEtcFiles(container.record(), hostResolvConf);
             store.save(container.record());
         } catch (IOException | RuntimeException e) {
+            mounts.forget(id, true);
             index.remove(container);
             store.delete(id);
             throw e;
@@ -178,8 +185,9 @@ public final class ContainerService {
         lifecycle.resize(get(reference), rows, cols);
     }
 
-    public void remove(String reference, boolean force) throws IOException {
-        lifecycle.remove(get(reference), force);
+    /** DELETE /containers/{id}; {@code removeVolumes} ({@code ?v=1}) takes the anonymous volumes along. */
+    public void remove(String reference, boolean force, boolean removeVolumes) throws IOException {
+        lifecycle.remove(get(reference), force, removeVolumes);
     }
 
     /**
@@ -210,7 +218,8 @@ public final class ContainerService {
         ContainerRecord record = get(reference).record();
         Long sizeRw = size ? sizeRw(record) : null;
         Long sizeRootFs = size ? sizeRw + imageSize(record) : null;
-        return ContainerViews.inspect(record, store, snapshotter.upperDir(record.id()), sizeRw, sizeRootFs);
+        return ContainerViews.inspect(record, store, snapshotter.upperDir(record.id()), sizeRw, sizeRootFs,
+                mounts.mountPoints(record.id()));
     }
 
     /** GET /containers/json: newest first, running only unless {@code all} (or a filter that implies it). */
@@ -227,7 +236,8 @@ public final class ContainerService {
         }
         return records.map(r -> {
             Long sizeRw = size ? sizeRw(r) : null;
-            return ContainerViews.summary(r, now, sizeRw, size ? sizeRw + imageSize(r) : null);
+            return ContainerViews.summary(r, now, sizeRw, size ? sizeRw + imageSize(r) : null,
+                    mounts.mountPoints(r.id()));
         }).toList();
     }
 

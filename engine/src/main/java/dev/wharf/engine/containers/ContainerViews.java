@@ -3,6 +3,7 @@ package dev.wharf.engine.containers;
 import dev.wharf.api.types.ContainerInspect;
 import dev.wharf.api.types.ContainerSummary;
 import dev.wharf.api.types.GraphDriver;
+import dev.wharf.api.types.MountPoint;
 import dev.wharf.api.types.NetworkSettings;
 import dev.wharf.api.types.SummaryHostConfig;
 import dev.wharf.api.types.SummaryNetworkSettings;
@@ -23,7 +24,7 @@ final class ContainerViews {
      *     beside it and the layers two levels up (OverlaySnapshotter's layout), for GraphDriver.Data
      */
     static ContainerInspect inspect(ContainerRecord record, ContainerStore store, Path upperDir, Long sizeRw,
-            Long sizeRootFs) {
+            Long sizeRootFs, List<MountPoint> mounts) {
         RunState s = record.state();
         var state = new dev.wharf.api.types.ContainerState(s.status(), s.running(), false, false, s.oomKilled(),
                 s.dead(), s.pid(), s.exitCode(), s.error(), orZero(s.startedAt()), orZero(s.finishedAt()), null);
@@ -51,13 +52,14 @@ final class ContainerViews {
                 .graphDriver(new GraphDriver(graphDriverData(upperDir, record.diffIds()), "overlay2"))
                 .sizeRw(sizeRw)
                 .sizeRootFs(sizeRootFs)
-                .mounts(List.of())
+                .mounts(mounts)
                 .config(record.config())
                 .networkSettings(NetworkSettings.builder().ports(Map.of()).networks(Map.of()).build())
                 .build();
     }
 
-    static ContainerSummary summary(ContainerRecord record, Instant now, Long sizeRw, Long sizeRootFs) {
+    static ContainerSummary summary(ContainerRecord record, Instant now, Long sizeRw, Long sizeRootFs,
+            List<MountPoint> mounts) {
         return new ContainerSummary(
                 record.id(),
                 List.of("/" + record.name()),
@@ -73,7 +75,7 @@ final class ContainerViews {
                 StatusText.of(record.state(), now),
                 new SummaryHostConfig(record.hostConfig().networkMode(), null),
                 new SummaryNetworkSettings(Map.of()),
-                List.of());
+                mounts);
     }
 
     /** moby's summary Command: path and args, args with spaces in single quotes. */

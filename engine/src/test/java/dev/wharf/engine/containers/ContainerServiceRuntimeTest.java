@@ -9,7 +9,11 @@ import dev.wharf.engine.DaemonPaths;
 import dev.wharf.engine.errors.ConflictException;
 import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.errors.NotFoundException;
+import dev.wharf.engine.events.EventBus;
 import dev.wharf.engine.filters.Filters;
+import dev.wharf.engine.volumes.ContainerMounts;
+import dev.wharf.engine.volumes.VolumeService;
+import dev.wharf.runtime.volume.LocalVolumeStore;
 import dev.wharf.image.ContainerConfig;
 import dev.wharf.image.Descriptor;
 import dev.wharf.image.Digest;
@@ -73,15 +77,16 @@ class ContainerServiceRuntimeTest {
         var snapshotter = new OverlaySnapshotter(paths.overlay(), new TarLayerApplier());
         runtime = new ConmonRuntime(paths.runtime(), ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON,
                 cgroupParent);
-        service = new ContainerService(paths, blobs, images, snapshotter, runtime,
-                (type, action, id, attributes) -> events.add(action + ":" + attributes.getOrDefault("exitCode", "")));
+        EventBus bus = (type, action, id, attributes) -> events.add(action + ":" + attributes.getOrDefault("exitCode", ""));
+        service = new ContainerService(paths, blobs, images, snapshotter, runtime, bus,
+                new ContainerMounts(new VolumeService(LocalVolumeStore.open(paths.volumes()), bus), paths.containers()));
         service.recover();
     }
 
     @AfterEach
     void tearDown() throws IOException {
         for (var summary : service.list(true, -1, false, Filters.none())) {
-            service.remove(summary.id(), true);
+            service.remove(summary.id(), true, false);
         }
         runtime.close();
         assertThat(mountsUnder(tmp)).isEmpty();
@@ -156,7 +161,7 @@ class ContainerServiceRuntimeTest {
         String id = create(List.of("sleep", "100"), false, "sleeper");
         service.start(id);
         assertThatThrownBy(() -> service.start(id)).hasMessage("Container already started");
-        assertThatThrownBy(() -> service.remove(id, false)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> service.remove(id, false, false)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("You cannot remove a running container " + id);
         assertThat(service.list(false, -1, false, Filters.none())).hasSize(1)
                 .first().satisfies(s -> assertThat(s.status()).startsWith("Up "));
@@ -169,7 +174,7 @@ class ContainerServiceRuntimeTest {
 
         String other = create(List.of("sleep", "100"), false, null);
         service.start(other);
-        service.remove(other, true);
+        service.remove(other, true, false);
         assertThatThrownBy(() -> service.get(other)).isInstanceOf(NotFoundException.class);
     }
 

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads /proc/self/mountinfo to tell whether a directory is a mount point. */
-final class MountTable {
+public final class MountTable {
     private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
 
     private MountTable() {}
 
-    static boolean isMountPoint(Path dir) throws IOException {
+    public static boolean isMountPoint(Path dir) throws IOException {
         String wanted = dir.toAbsolutePath().normalize().toString();
         try (var lines = Files.lines(MOUNTINFO)) {
             return lines.map(line -> line.split(" "))

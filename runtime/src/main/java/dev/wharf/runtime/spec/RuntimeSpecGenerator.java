@@ -48,7 +48,7 @@ public final class RuntimeSpecGenerator {
                 process,
                 new OciRoot(spec.rootfs().toAbsolutePath().toString(), false),
                 spec.hostname(),
-                mounts(spec.files()),
+                mounts(spec.files(), spec.mounts()),
                 linux,
                 spec.annotations() == null ? Map.of() : new TreeMap<>(spec.annotations()));
     }
@@ -62,15 +62,24 @@ public final class RuntimeSpecGenerator {
         return JSON.writeValueAsString(spec);
     }
 
-    /** Docker's standard mounts, then the engine's files; sorted by destination so a parent mounts before its children. */
-    private static List<OciMount> mounts(Map<String, Path> files) {
+    /**
+     * Docker's standard mounts, then the engine's files and the container's volumes, binds and tmpfs;
+     * those sorted by destination so a parent mounts before its children.
+     */
+    private static List<OciMount> mounts(Map<String, Path> files, List<ContainerSpec.Mount> extra) {
         var mounts = new ArrayList<>(DockerDefaults.MOUNTS);
+        var added = new ArrayList<OciMount>();
         if (files != null) {
-            files.entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
-                    .map(file -> OciMount.bind(file.getKey(), file.getValue().toAbsolutePath().toString()))
-                    .forEach(mounts::add);
+            // a user's mount on /etc/hosts (say) replaces the generated file, as in Docker
+            files.forEach((destination, file) -> {
+                if (extra.stream().noneMatch(m -> m.destination().equals(destination))) {
+                    added.add(OciMount.bind(destination, file.toAbsolutePath().toString()));
+                }
+            });
         }
+        extra.forEach(m -> added.add(new OciMount(m.destination(), m.type(), m.source(), m.options())));
+        added.sort(Comparator.comparing(OciMount::destination));
+        mounts.addAll(added);
         return mounts;
     }
 }

@@ -1,0 +1,104 @@
+package dev.wharf.cli.command;
+
+import dev.wharf.api.types.ContainerConfig;
+import dev.wharf.api.types.ContainerCreateRequest;
+import dev.wharf.api.types.EndpointSettings;
+import dev.wharf.api.types.HostConfig;
+import dev.wharf.api.types.LogConfig;
+import dev.wharf.api.types.NetworkingConfig;
+import dev.wharf.api.types.RestartPolicy;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The flags {@code run} and {@code create} share, as in docker, and the create request they make.
+ * Flags of one area (resources, networking, mounts…) may live in their own mixin, applied here.
+ */
+final class ContainerCreateOptions {
+
+    @Option(names = "--rm", description = "Automatically remove the container when it exits.")
+    boolean autoRemove;
+
+    @Option(names = "--name", description = "Assign a name to the container.")
+    String name;
+
+    @Option(names = {"-e", "--env"}, description = "Set environment variables.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--env-file", description = "Read in a file of environment variables.")
+    List<String> envFiles = new ArrayList<>();
+
+    @Option(names = {"-w", "--workdir"}, description = "Working directory inside the container.")
+    String workdir;
+
+    @Option(names = {"-u", "--user"}, description = "Username or UID (format: <name|uid>[:<group|gid>]).")
+    String user;
+
+    @Option(names = {"-h", "--hostname"}, description = "Container host name.")
+    String hostname;
+
+    @Option(names = "--entrypoint", description = "Overwrite the default ENTRYPOINT of the image.")
+    String entrypoint;
+
+    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached.")
+    boolean interactive;
+
+    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY.")
+    boolean tty;
+
+    @Option(names = {"-l", "--label"}, description = "Set meta data on a container.")
+    List<String> labels = new ArrayList<>();
+
+    @picocli.CommandLine.Mixin
+    MountOptions mounts = new MountOptions();
+
+    @Parameters(index = "0", paramLabel = "IMAGE")
+    String image;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*")
+    List<String> command = new ArrayList<>();
+
+    /**
+     * @param attach whether the client attaches to the container's streams ({@code run} without -d)
+     * @param hostEnv the client's environment, for {@code -e VAR} passthrough
+     */
+    ContainerCreateRequest request(boolean attach, Map<String, String> hostEnv) throws IOException {
+        var config = ContainerConfig.builder()
+                .hostname(hostname == null ? "" : hostname)
+                .user(user == null ? "" : user)
+                .attachStdin(interactive && attach)
+                .attachStdout(attach)
+                .attachStderr(attach)
+                .tty(tty)
+                .openStdin(interactive)
+                .stdinOnce(interactive && attach)
+                .env(nullIfEmpty(EnvOptions.resolve(envFiles, env, hostEnv)))
+                .cmd(nullIfEmpty(command))
+                .image(image)
+                .workingDir(workdir == null ? "" : workdir)
+                .entrypoint(entrypoint == null ? null : List.of(entrypoint))
+                .labels(EnvOptions.labels(labels));
+        var hostConfig = HostConfig.builder()
+                .logConfig(new LogConfig("", Map.of()))
+                .networkMode("default")
+                .portBindings(Map.of())
+                .restartPolicy(new RestartPolicy("no", 0))
+                .autoRemove(autoRemove)
+                .consoleSize(List.of(0, 0))
+                .dns(List.of())
+                .dnsOptions(List.of())
+                .dnsSearch(List.of())
+                .memorySwappiness(-1L); // what the docker CLI sends for "unset"
+        mounts.apply(config, hostConfig);
+        var networking = new NetworkingConfig(Map.of("default", EndpointSettings.builder().build()));
+        return new ContainerCreateRequest(config.build(), hostConfig.build(), networking);
+    }
+
+    private static <T> List<T> nullIfEmpty(List<T> list) {
+        return list.isEmpty() ? null : list;
+    }
+}

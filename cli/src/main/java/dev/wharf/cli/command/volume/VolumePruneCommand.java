@@ -1,0 +1,59 @@
+package dev.wharf.cli.command.volume;
+
+import dev.wharf.api.client.EngineErrorException;
+import dev.wharf.cli.command.PsCommand;
+import dev.wharf.cli.format.HumanUnits;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code wharf volume prune}: unused anonymous volumes, all unused ones with {@code -a}; asks first unless {@code -f}. */
+@Command(name = "prune", mixinStandardHelpOptions = true, description = "Remove unused local volumes.")
+final class VolumePruneCommand extends VolumeSubcommand {
+    @Option(names = {"-a", "--all"}, description = "Remove all unused volumes, not just anonymous ones.")
+    private boolean all;
+
+    @Option(names = {"-f", "--force"}, description = "Do not prompt for confirmation.")
+    private boolean force;
+
+    @Option(names = "--filter", description = "Provide filter values (e.g. \"label=<label>\").")
+    private List<String> filters = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        if (!force && !confirmed()) {
+            return 0;
+        }
+        var query = new java.util.LinkedHashMap<>(PsCommand.parseFilters(filters));
+        if (all) {
+            query.put("all", List.of("true"));
+        }
+        try {
+            var result = client().volumePrune(query);
+            if (result.volumesDeleted() != null && !result.volumesDeleted().isEmpty()) {
+                out().println("Deleted Volumes:");
+                result.volumesDeleted().forEach(out()::println);
+                out().println();
+            }
+            out().println("Total reclaimed space: " + HumanUnits.size(result.spaceReclaimed()));
+            return 0;
+        } catch (EngineErrorException e) {
+            err().println("Error response from daemon: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private boolean confirmed() throws IOException {
+        out().print("WARNING! This will remove " + (all ? "all" : "anonymous")
+                + " local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ");
+        out().flush();
+        String answer = new BufferedReader(new InputStreamReader(streams().in(), StandardCharsets.UTF_8)).readLine();
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+}
