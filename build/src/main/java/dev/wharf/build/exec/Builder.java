@@ -46,14 +46,16 @@ public final class Builder {
     private final BuildCache cache;
     private final Path scratchRoot;
 
+    /** Scratch directories a crashed daemon left in {@code scratchRoot} are removed here. */
     public Builder(BlobStore blobs, ImageStore images, Snapshotter snapshotter, ContainerRuntime runtime,
-            BuildCache cache, Path scratchRoot) {
+            BuildCache cache, Path scratchRoot) throws IOException {
         this.blobs = blobs;
         this.images = images;
         this.snapshotter = snapshotter;
         this.runtime = runtime;
         this.cache = cache;
         this.scratchRoot = scratchRoot;
+        deleteTree(scratchRoot);
     }
 
     /** Builds and tags; returns the image ID. Errors carry Docker's message. */

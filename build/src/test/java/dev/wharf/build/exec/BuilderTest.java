@@ -286,6 +286,18 @@ class BuilderTest {
     }
 
     @Test
+    void moreLayersThanOneMountOptionPageHolds() throws Exception {
+        StringBuilder dockerfile = new StringBuilder("FROM busybox\n");
+        for (int i = 0; i < 45; i++) {
+            dockerfile.append("COPY <<EOF /layers/").append(i).append("\nlayer ").append(i).append("\nEOF\n");
+        }
+        dockerfile.append("RUN ls /layers | wc -l > /count\n");
+        Result result = fixture.build("none", Options.defaults().text(dockerfile.toString())).ok();
+        assertThat(fixture.config(result.id()).rootfs().diffIds()).hasSize(47);
+        fixture.inRootfs(result.id(), rootfs -> assertThat(rootfs.resolve("count")).hasContent("45"));
+    }
+
+    @Test
     void labelsFromTheCommandLineAreALastStep() throws Exception {
         Result result = fixture.build("basic", Options.defaults().labels(Map.of("from-cli", "yes"))).ok();
         assertThat(result.output()).contains("Step 8/8 : LABEL \"from-cli\"='yes'");

@@ -43,11 +43,15 @@ public final class BuildRoutes {
     private final Path contexts;
     private final ObjectMapper json;
 
-    public BuildRoutes(Builder builder, BuildCache cache, Path contexts, ObjectMapper json) {
+    /** Contexts a crashed daemon left in {@code contexts} are removed here. */
+    public BuildRoutes(Builder builder, BuildCache cache, Path contexts, ObjectMapper json) throws IOException {
         this.builder = builder;
         this.cache = cache;
         this.contexts = contexts;
         this.json = json;
+        if (Files.isDirectory(contexts)) {
+            deleteTree(contexts);
+        }
     }
 
     public void register(Routes routes) {

@@ -3,6 +3,7 @@ package dev.wharf.runtime.overlay;
 import dev.wharf.image.Digest;
 import dev.wharf.image.LayerApplier;
 import dev.wharf.linux.ErrnoException;
+import dev.wharf.linux.OverlayMount;
 import dev.wharf.linux.Syscalls;
 import dev.wharf.runtime.Snapshotter;
 import java.io.IOException;
@@ -23,8 +24,8 @@ import java.util.UUID;
  * root/layers/tmp-&lt;random&gt;/             a layer being unpacked (removed at start-up if left over)
  * root/containers/&lt;id&gt;/{upper,work,merged,empty}
  * </pre>
- * Limit: the mount options hold absolute layer paths and the kernel takes one page of them, so an
- * image can have about 35 layers with a root like {@code /var/lib/wharf/overlay}.
+ * mount(2) takes one page of options, about 35 absolute layer paths; images with more layers are mounted
+ * through the new mount API, one {@code lowerdir+} per layer (Linux 6.8+), up to overlayfs's 500.
  */
 public final class OverlaySnapshotter implements Snapshotter {
     private static final int MAX_MOUNT_DATA = 4095;
@@ -82,12 +83,15 @@ public final class OverlaySnapshotter implements Snapshotter {
         for (String sub : List.of("upper", "work", "merged")) {
             Files.createDirectories(dir.resolve(sub));
         }
-        String options = "lowerdir=" + String.join(":", lowerDirs(dir, diffIds))
+        List<String> lower = lowerDirs(dir, diffIds);
+        String options = "lowerdir=" + String.join(":", lower)
                 + ",upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work");
-        if (options.length() > MAX_MOUNT_DATA) {
-            throw new IOException("too many layers for one overlay mount (" + diffIds.size() + ")");
+        if (options.length() <= MAX_MOUNT_DATA) {
+            Syscalls.mount("overlay", merged, "overlay", 0, options);
+        } else {
+            // Too many layers for mount(2)'s one page of options: the new mount API takes one layer at a time.
+            OverlayMount.mount(merged, lower.stream().map(Path::of).toList(), dir.resolve("upper"), dir.resolve("work"));
         }
-        Syscalls.mount("overlay", merged, "overlay", 0, options);
         return merged;
     }
 
