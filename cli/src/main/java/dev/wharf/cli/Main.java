@@ -47,7 +47,11 @@ public final class Main {
     /** Like docker: the problem, a pointer to --help, exit 125. */
     static int usageError(CommandLine.ParameterException e, String[] args) {
         var err = e.getCommandLine().getErr();
-        err.println(e.getMessage());
+        err.println(e.getCause() instanceof CommandLine.TypeConversionException conversion
+                && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+                ? "invalid argument \"" + e.getValue() + "\" for \"" + String.join(", ", option.names()) + "\" flag: "
+                        + conversion.getMessage()
+                : e.getMessage());
         err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return 125;

@@ -20,6 +20,30 @@ public final class UserResolver {
 
     private UserResolver() {}
 
+    /** The user, with {@code --group-add} groups (names or gids) appended to its additional gids. */
+    public static ProcessUser resolve(Path rootfs, String user, List<String> groupAdd) throws IOException {
+        ProcessUser resolved = resolve(rootfs, user);
+        if (groupAdd == null || groupAdd.isEmpty()) {
+            return resolved;
+        }
+        List<Group> groups = AccountFiles.group(ScopedPath.regularFile(rootfs, "/etc/group")).orElse(List.of());
+        List<Integer> additional = new ArrayList<>(resolved.additionalGids());
+        for (String wanted : groupAdd) {
+            Long numeric = parseId(wanted);
+            Optional<Group> group = groups.stream()
+                    .filter(entry -> numeric != null ? entry.gid() == numeric : entry.name().equals(wanted))
+                    .findFirst();
+            if (group.isPresent()) {
+                additional.add(group.get().gid());
+            } else if (numeric == null) {
+                throw new UnknownUserException("unable to find group " + wanted + ": no matching entries in group file");
+            } else {
+                additional.add(checkRange(numeric));
+            }
+        }
+        return new ProcessUser(resolved.uid(), resolved.gid(), List.copyOf(additional));
+    }
+
     public static ProcessUser resolve(Path rootfs, String user) throws IOException {
         String spec = user == null ? "" : user;
         int colon = spec.indexOf(':');

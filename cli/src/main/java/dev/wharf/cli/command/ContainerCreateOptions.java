@@ -7,10 +7,16 @@ import dev.wharf.api.types.HostConfig;
 import dev.wharf.api.types.LogConfig;
 import dev.wharf.api.types.NetworkingConfig;
 import dev.wharf.api.types.RestartPolicy;
+import dev.wharf.cli.CliFailure;
+import dev.wharf.cli.options.ResourceOptions;
+import dev.wharf.cli.options.SecurityOptions;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -53,7 +59,25 @@ final class ContainerCreateOptions {
     @Option(names = {"-l", "--label"}, description = "Set meta data on a container.")
     List<String> labels = new ArrayList<>();
 
-    @picocli.CommandLine.Mixin
+    @Option(names = "--label-file", description = "Read in a line delimited file of labels.")
+    List<String> labelFiles = new ArrayList<>();
+
+    @Option(names = "--cidfile", description = "Write the container ID to the file.")
+    String cidFile;
+
+    @Option(names = "--stop-signal", description = "Signal to stop the container.")
+    String stopSignal;
+
+    @Option(names = "--stop-timeout", description = "Timeout (in seconds) to stop a container.")
+    Integer stopTimeout;
+
+    @Mixin
+    ResourceOptions resources;
+
+    @Mixin
+    SecurityOptions security;
+
+    @Mixin
     MountOptions mounts = new MountOptions();
 
     @Parameters(index = "0", paramLabel = "IMAGE")
@@ -81,7 +105,9 @@ final class ContainerCreateOptions {
                 .image(image)
                 .workingDir(workdir == null ? "" : workdir)
                 .entrypoint(entrypoint == null ? null : List.of(entrypoint))
-                .labels(EnvOptions.labels(labels));
+                .labels(EnvOptions.labels(labelFiles, labels))
+                .stopSignal(stopSignal)
+                .stopTimeout(stopTimeout);
         var hostConfig = HostConfig.builder()
                 .logConfig(new LogConfig("", Map.of()))
                 .networkMode("default")
@@ -93,9 +119,25 @@ final class ContainerCreateOptions {
                 .dnsOptions(List.of())
                 .dnsSearch(List.of())
                 .memorySwappiness(-1L); // what the docker CLI sends for "unset"
+        resources.applyTo(hostConfig);
+        security.applyTo(hostConfig);
         mounts.apply(config, hostConfig);
         var networking = new NetworkingConfig(Map.of("default", EndpointSettings.builder().build()));
         return new ContainerCreateRequest(config.build(), hostConfig.build(), networking);
+    }
+
+    /** docker's --cidfile: refused when the file exists (another container may own it), written after create. */
+    void checkCidFile() {
+        if (cidFile != null && Files.exists(Path.of(cidFile))) {
+            throw new CliFailure(125, "wharf: Container ID file found, make sure the other container isn't running or delete "
+                    + cidFile + ".\nSee 'wharf run --help'.");
+        }
+    }
+
+    void writeCidFile(String id) throws IOException {
+        if (cidFile != null) {
+            Files.writeString(Path.of(cidFile), id);
+        }
     }
 
     private static <T> List<T> nullIfEmpty(List<T> list) {

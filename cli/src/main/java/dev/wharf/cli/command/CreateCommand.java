@@ -18,8 +18,10 @@ public final class CreateCommand extends EngineCommand {
 
     @Override
     public Integer call() throws IOException {
+        options.checkCidFile();
         String id = ContainerCreation.create(client(), options.request(true, streams().env()), options.name,
                 options.image, err(), this::failure);
+        options.writeCidFile(id);
         out().println(id);
         return 0;
     }

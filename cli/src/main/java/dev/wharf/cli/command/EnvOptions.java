@@ -37,10 +37,18 @@ final class EnvOptions {
         // an unset bare name is dropped, as docker does
     }
 
-    /** -l key=value (or bare key → empty value). */
-    static Map<String, String> labels(List<String> labels) {
+    /** --label-file lines (blank and # lines skipped), then -l key=value (or bare key → empty value). */
+    static Map<String, String> labels(List<String> labelFiles, List<String> labels) throws IOException {
+        var all = new ArrayList<String>();
+        for (String file : labelFiles) {
+            Files.readAllLines(Path.of(file)).stream()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .forEach(all::add);
+        }
+        all.addAll(labels);
         var result = new java.util.LinkedHashMap<String, String>();
-        for (String label : labels) {
+        for (String label : all) {
             int eq = label.indexOf('=');
             result.put(eq < 0 ? label : label.substring(0, eq), eq < 0 ? "" : label.substring(eq + 1));
         }

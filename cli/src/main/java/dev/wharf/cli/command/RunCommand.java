@@ -33,8 +33,10 @@ public final class RunCommand extends EngineCommand {
     @Override
     public Integer call() throws IOException, InterruptedException {
         var client = client();
+        options.checkCidFile();
         String id = ContainerCreation.create(client, options.request(!detach, streams().env()), options.name,
                 options.image, err(), message -> failure(125, message));
+        options.writeCidFile(id);
         HijackedStream attach = detach ? null : client.containerAttach(id, options.interactive, true, true, true);
         ContainerWaitCall wait = client.containerWait(id, options.autoRemove ? "removed" : "next-exit");
         try {

@@ -114,7 +114,7 @@ final class ContainerLifecycle {
         ContainerConfig config = record.config();
         ProcessUser user;
         try {
-            user = UserResolver.resolve(rootfs, config.user());
+            user = UserResolver.resolve(rootfs, config.user(), record.hostConfig().groupAdd());
         } catch (UnknownUserException e) {
             throw new SystemException(e.getMessage(), e);
         }
@@ -125,7 +125,8 @@ final class ContainerLifecycle {
                 Map.of("/etc/hostname", store.hostnameFile(record.id()),
                         "/etc/hosts", store.hostsFile(record.id()),
                         "/etc/resolv.conf", store.resolvConfFile(record.id())),
-                Map.of(), store.logFile(record.id()), mounts.prepare(record.id(), rootfs));
+                Map.of(), store.logFile(record.id()), mounts.prepare(record.id(), rootfs),
+                RuntimeOptions.resources(record.hostConfig()), RuntimeOptions.security(record.hostConfig()));
     }
 
     private void ensureLayers(ContainerRecord record) throws IOException {

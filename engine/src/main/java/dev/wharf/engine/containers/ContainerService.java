@@ -108,10 +108,11 @@ public final class ContainerService {
             throw new InvalidArgumentException("config cannot be empty in order to create a container");
         }
         String name = requestedName == null || requestedName.isEmpty() ? null : ContainerNames.validate(requestedName);
+        HostConfig hostConfig = HostConfigDefaults.apply(request.hostConfig());
+        RuntimeOptions.validate(hostConfig);
         Image image = lookupImage(request.config().image());
         String id = newId();
         ContainerConfig config = ContainerConfigMerger.merge(request.config(), image.config().containerConfig(), id);
-        HostConfig hostConfig = HostConfigDefaults.apply(request.hostConfig());
         List<String> argv = ContainerConfigMerger.argv(config);
         String hostResolvConf = EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF);
         List<Digest> diffIds = image.config().rootfs() == null ? List.of() : image.config().rootfs().diffIds();

@@ -3,6 +3,7 @@ package dev.wharf.engine.containers;
 import dev.wharf.api.types.HostConfig;
 import dev.wharf.api.types.LogConfig;
 import dev.wharf.api.types.RestartPolicy;
+import dev.wharf.runtime.ContainerResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Map;
 
 /** The values dockerd fills into a container's HostConfig at create, so inspect shows what applies. */
 final class HostConfigDefaults {
-    static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
     static final List<String> MASKED_PATHS = List.of(
             "/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
             "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware");
@@ -33,7 +33,7 @@ final class HostConfigDefaults {
             config.restartPolicy(new RestartPolicy("no", 0));
         }
         if (given.shmSize() <= 0) {
-            config.shmSize(DEFAULT_SHM_SIZE);
+            config.shmSize(ContainerResources.DEFAULT_SHM_SIZE);
         }
         if (isEmpty(given.ipcMode())) {
             config.ipcMode("private");

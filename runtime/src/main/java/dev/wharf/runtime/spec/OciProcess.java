@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The container's init process. No {@code rlimits}: the process inherits the daemon's, as under
- * dockerd, and we can never ask for more than the hard limit.
+ * The container's init process. {@code rlimits} only for {@code --ulimit}: otherwise the process inherits
+ * the daemon's, as under dockerd (root here cannot raise a hard limit).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OciProcess(
@@ -16,7 +16,10 @@ public record OciProcess(
         String cwd,
         OciCapabilities capabilities,
         boolean noNewPrivileges,
-        int oomScoreAdj) {
+        int oomScoreAdj,
+        List<Rlimit> rlimits) {
+
+    public record Rlimit(String type, long hard, long soft) {}
 
     public record OciUser(int uid, int gid, List<Integer> additionalGids) {}
 

@@ -2,6 +2,8 @@ package dev.wharf.runtime.spec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wharf.runtime.ContainerResources;
+import dev.wharf.runtime.ContainerSecurity;
 import dev.wharf.runtime.ContainerSpec;
 import dev.wharf.runtime.spec.OciProcess.OciCapabilities;
 import dev.wharf.runtime.spec.OciProcess.OciUser;
@@ -24,33 +26,88 @@ public final class RuntimeSpecGenerator {
         this.cgroupParent = cgroupParent.endsWith("/") ? cgroupParent.substring(0, cgroupParent.length() - 1) : cgroupParent;
     }
 
+    /** @throws IllegalArgumentException for a bad capability, device or seccomp profile, with Docker's message */
     public OciSpec generate(ContainerSpec spec) {
         var user = spec.user() == null ? ContainerSpec.ProcessUser.ROOT : spec.user();
-        var caps = new OciCapabilities(DockerDefaults.CAPABILITIES, DockerDefaults.CAPABILITIES, DockerDefaults.CAPABILITIES);
+        ContainerResources resources = spec.resources() == null ? ContainerResources.NONE : spec.resources();
+        ContainerSecurity security = spec.security() == null ? ContainerSecurity.DEFAULT : spec.security();
+        List<String> capabilities = security.privileged()
+                ? Capabilities.supported()
+                : Capabilities.resolve(security.capAdd(), security.capDrop());
         var process = new OciProcess(
                 spec.tty(),
                 new OciUser(user.uid(), user.gid(), user.additionalGids()),
-                spec.args(),
+                security.init() == null ? spec.args() : initArgs(spec.args()),
                 spec.env() == null ? List.of() : spec.env(),
                 spec.workingDir() == null || spec.workingDir().isEmpty() ? "/" : spec.workingDir(),
-                caps,
-                false,
-                0);
+                new OciCapabilities(capabilities, capabilities, capabilities),
+                security.noNewPrivileges(),
+                security.oomScoreAdj(),
+                resources.rlimits().isEmpty() ? null : resources.rlimits().stream()
+                        .map(limit -> new OciProcess.Rlimit(limit.type(), limit.hard(), limit.soft()))
+                        .toList());
+        Map<String, String> sysctls = new TreeMap<>(DockerDefaults.SYSCTLS);
+        sysctls.putAll(security.sysctls());
         var linux = new OciLinux(
-                DockerDefaults.SYSCTLS,
-                new OciLinux.Resources(DockerDefaults.DEVICES),
+                sysctls,
+                CgroupResources.of(resources, security),
                 cgroupParent + "/" + spec.id(),
                 DockerDefaults.NAMESPACES,
-                DockerDefaults.MASKED_PATHS,
-                DockerDefaults.READONLY_PATHS);
+                devices(security),
+                seccomp(security, capabilities),
+                security.privileged() ? List.of()
+                        : security.maskedPaths() != null ? security.maskedPaths() : DockerDefaults.MASKED_PATHS,
+                security.privileged() ? List.of()
+                        : security.readonlyPaths() != null ? security.readonlyPaths() : DockerDefaults.READONLY_PATHS);
         return new OciSpec(
                 DockerDefaults.OCI_VERSION,
                 process,
-                new OciRoot(spec.rootfs().toAbsolutePath().toString(), false),
+                new OciRoot(spec.rootfs().toAbsolutePath().toString(), security.readonlyRootfs()),
                 spec.hostname(),
-                mounts(spec.files(), spec.mounts()),
+                mounts(spec.files(), spec.mounts(), resources, security),
                 linux,
                 spec.annotations() == null ? Map.of() : new TreeMap<>(spec.annotations()));
+    }
+
+    /**
+     * Checks what {@link #generate} would refuse: unknown capabilities, devices that are not device nodes,
+     * a seccomp profile that does not parse.
+     *
+     * @throws IllegalArgumentException with Docker's message
+     */
+    public static void validate(ContainerSecurity security) {
+        List<String> capabilities = Capabilities.resolve(security.capAdd(), security.capDrop());
+        devices(security);
+        seccomp(security, capabilities);
+    }
+
+    /** Where {@code --init} puts tini, as docker puts its docker-init. */
+    static final String INIT_PATH = "/sbin/docker-init";
+
+    private static List<String> initArgs(List<String> args) {
+        var withInit = new ArrayList<String>(List.of(INIT_PATH, "--"));
+        withInit.addAll(args);
+        return withInit;
+    }
+
+    private static List<OciDevice> devices(ContainerSecurity security) {
+        if (security.privileged()) {
+            return HostDevices.all();
+        }
+        return security.devices().stream()
+                .map(device -> HostDevices.device(device.hostPath(), device.containerPath()))
+                .toList();
+    }
+
+    private static OciSeccomp seccomp(ContainerSecurity security, List<String> capabilities) {
+        if (security.privileged()) {
+            return null;
+        }
+        return switch (security.seccomp()) {
+            case ContainerSecurity.SeccompPolicy.DockerDefault ignored -> SeccompProfiles.dockerDefault(capabilities);
+            case ContainerSecurity.SeccompPolicy.Unconfined ignored -> null;
+            case ContainerSecurity.SeccompPolicy.Custom custom -> SeccompProfiles.custom(custom.dockerProfileJson(), capabilities);
+        };
     }
 
     /** Writes the spec as the bundle's config.json. */
@@ -63,11 +120,20 @@ public final class RuntimeSpecGenerator {
     }
 
     /**
-     * Docker's standard mounts, then the engine's files and the container's volumes, binds and tmpfs;
-     * those sorted by destination so a parent mounts before its children.
+     * Docker's standard mounts (/dev/shm sized, /sys writable when privileged), then the engine's files and
+     * the container's volumes, binds and tmpfs, those sorted by destination so a parent mounts before its
+     * children; last the init binary.
      */
-    private static List<OciMount> mounts(Map<String, Path> files, List<ContainerSpec.Mount> extra) {
-        var mounts = new ArrayList<>(DockerDefaults.MOUNTS);
+    private static List<OciMount> mounts(Map<String, Path> files, List<ContainerSpec.Mount> extra,
+            ContainerResources resources, ContainerSecurity security) {
+        var mounts = new ArrayList<OciMount>();
+        for (OciMount mount : DockerDefaults.MOUNTS) {
+            mounts.add(switch (mount.destination()) {
+                case "/dev/shm" -> mount.withOption("size=", "size=" + resources.shmSize());
+                case "/sys", "/sys/fs/cgroup" -> security.privileged() ? mount.withOption("ro", "rw") : mount;
+                default -> mount;
+            });
+        }
         var added = new ArrayList<OciMount>();
         if (files != null) {
             // a user's mount on /etc/hosts (say) replaces the generated file, as in Docker
@@ -80,6 +146,10 @@ public final class RuntimeSpecGenerator {
         extra.forEach(m -> added.add(new OciMount(m.destination(), m.type(), m.source(), m.options())));
         added.sort(Comparator.comparing(OciMount::destination));
         mounts.addAll(added);
+        if (security.init() != null) {
+            mounts.add(new OciMount(INIT_PATH, "bind", security.init().toAbsolutePath().toString(),
+                    List.of("bind", "ro", "nosuid", "nodev")));
+        }
         return mounts;
     }
 }

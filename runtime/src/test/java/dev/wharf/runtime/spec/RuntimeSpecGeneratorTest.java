@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.runtime.ContainerResources;
+import dev.wharf.runtime.ContainerSecurity;
 import dev.wharf.runtime.ContainerSpec;
 import dev.wharf.runtime.ContainerSpec.ProcessUser;
 import java.io.IOException;
@@ -51,7 +53,12 @@ class RuntimeSpecGeneratorTest {
                     .deepCopy());
         }
         assertThat(ours.at("/linux/resources/devices")).isEqualTo(dockerd.at("/linux/resources/devices"));
-        assertThat(ours.at("/linux/seccomp").isMissingNode()).isTrue();
+        assertThat(ours.at("/linux/resources/memory")).isEqualTo(dockerd.at("/linux/resources/memory"));
+    }
+
+    @Test
+    void seccompIsDockersDefaultProfile() {
+        assertThat(ours.at("/linux/seccomp")).isEqualTo(dockerd.at("/linux/seccomp"));
     }
 
     @Test
@@ -63,6 +70,10 @@ class RuntimeSpecGeneratorTest {
         assertThat(ours.at("/annotations/org.example").asText()).isEqualTo("yes");
     }
 
+    /** The reference container ran with {@code -m 64m}. */
+    private static final ContainerResources DOCKERD_LIMITS = new ContainerResources(64L << 20, 0, 0, false, 0, 0, 0, "",
+            "", 0, 0, ContainerResources.DEFAULT_SHM_SIZE, List.of());
+
     private static JsonNode generate(boolean tty) {
         String containerDir = "/var/lib/docker/containers/" + ID;
         var spec = new ContainerSpec(ID,
@@ -73,7 +84,7 @@ class RuntimeSpecGeneratorTest {
                 Map.of("/etc/resolv.conf", Path.of(containerDir, "resolv.conf"),
                         "/etc/hostname", Path.of(containerDir, "hostname"),
                         "/etc/hosts", Path.of(containerDir, "hosts")),
-                Map.of("org.example", "yes"), Path.of("/tmp/log"));
+                Map.of("org.example", "yes"), Path.of("/tmp/log"), List.of(), DOCKERD_LIMITS, ContainerSecurity.DEFAULT);
         try {
             return JSON.readTree(RuntimeSpecGenerator.toJson(new RuntimeSpecGenerator("/docker").generate(spec)));
         } catch (IOException e) {
