@@ -1,5 +1,6 @@
 package dev.wharf.runtime;
 
+import dev.wharf.runtime.stats.ResourceUsage;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,9 @@ public interface ContainerRuntime {
     AttachConnection attach(String containerId) throws IOException;
 
     void resize(String containerId, int rows, int cols) throws IOException;
+
+    /** A sample of the container's CPU, memory, pids, block and network I/O, for {@code docker stats}. */
+    ResourceUsage usage(String containerId) throws IOException;
 
     /** {@code runc delete} (forced when still running) and removal of the bundle and conmon's files; a container the runtime does not know is not an error. */
     void delete(String containerId) throws IOException;

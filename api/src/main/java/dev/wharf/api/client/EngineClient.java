@@ -6,6 +6,7 @@ import dev.wharf.api.ApiJson;
 import dev.wharf.api.types.ContainerCreateRequest;
 import dev.wharf.api.types.ContainerCreateResponse;
 import dev.wharf.api.types.ContainerInspect;
+import dev.wharf.api.types.ContainerStats;
 import dev.wharf.api.types.ContainerSummary;
 import dev.wharf.api.types.ErrorResponse;
 import dev.wharf.api.types.ImageDeleteResponseItem;
@@ -152,6 +153,20 @@ public final class EngineClient {
     }
 
     /** {@code filters} like {@code {"label": ["a=b"]}}; sent in the map form the docker CLI uses. */
+    /**
+     * {@code GET /containers/{id}/stats}: one sample when {@code stream} is false, else a sample a second
+     * to {@code sink} until the container stops or the thread is interrupted.
+     */
+    public void containerStats(String id, boolean stream, Consumer<ContainerStats> sink) throws IOException {
+        var request = HttpRequest.of("GET", "/containers/" + Query.segment(id) + "/stats" + new Query().add("stream", stream ? "1" : "0"));
+        try (var response = exchange(request);
+                var samples = ApiJson.mapper().readerFor(ContainerStats.class).<ContainerStats>readValues(response.body())) {
+            while (samples.hasNextValue()) {
+                sink.accept(samples.nextValue());
+            }
+        }
+    }
+
     public List<ContainerSummary> containerList(boolean all, Map<String, List<String>> filters) throws IOException {
         var target = "/containers/json" + new Query().flag("all", all).add("filters", encodeFilters(filters));
         return getJson(target, new TypeReference<>() {});

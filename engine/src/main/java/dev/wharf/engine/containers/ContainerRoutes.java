@@ -26,6 +26,7 @@ public final class ContainerRoutes {
         routes.add("POST", "/containers/{id}/wait", new WaitHandler(service));
         routes.add("POST", "/containers/{id}/attach", new AttachHandler(service));
         routes.add("GET", "/containers/{id}/logs", new LogsHandler(service));
+        routes.add("GET", "/containers/{id}/stats", new StatsHandler(service));
         routes.add("DELETE", "/containers/{id}", this::remove);
     }
 

@@ -21,6 +21,7 @@ import dev.wharf.image.ImageStore;
 import dev.wharf.image.InvalidReferenceException;
 import dev.wharf.runtime.ContainerRuntime;
 import dev.wharf.runtime.Snapshotter;
+import dev.wharf.runtime.stats.ResourceUsage;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -52,6 +53,7 @@ public final class ContainerService {
     private final ContainerEvents events;
     private final ContainerLifecycle lifecycle;
     private final ContainerMounts mounts;
+    private final ContainerRuntime runtime;
 
     public ContainerService(DaemonPaths paths, BlobStore blobs, ImageStore images, Snapshotter snapshotter,
             ContainerRuntime runtime, EventBus events, ContainerMounts mounts) {
@@ -60,6 +62,7 @@ public final class ContainerService {
         this.snapshotter = snapshotter;
         this.events = new ContainerEvents(events);
         this.mounts = mounts;
+        this.runtime = runtime;
         this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, mounts);
     }
 
@@ -150,6 +153,13 @@ public final class ContainerService {
     /** Docker's lookup by full ID, name or unique ID prefix; 404 {@code No such container: x}. */
     public Container get(String reference) {
         return index.get(reference);
+    }
+
+    /** A sample of a running container's resource usage; empty when it is not running. */
+    public java.util.Optional<ResourceUsage> usage(Container container) throws IOException {
+        return container.record().state().running()
+                ? java.util.Optional.of(runtime.usage(container.record().id()))
+                : java.util.Optional.empty();
     }
 
     public void start(String reference) throws IOException {

@@ -7,6 +7,8 @@ import dev.wharf.runtime.CreatedContainer;
 import dev.wharf.runtime.RuntimeState;
 import dev.wharf.runtime.RuntimeState.Status;
 import dev.wharf.runtime.spec.RuntimeSpecGenerator;
+import dev.wharf.runtime.stats.ResourceUsage;
+import dev.wharf.runtime.stats.UsageReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -45,6 +47,7 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     private final Runc runc;
     private final ConmonLauncher launcher;
     private final RuntimeSpecGenerator specGenerator;
+    private final UsageReader usageReader = new UsageReader();
     private final ExitWatcher exitWatcher;
 
     public ConmonRuntime(Path execRoot) throws IOException {
@@ -95,6 +98,13 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     @Override
     public void kill(String containerId, int signal) throws IOException {
         runc.kill(containerId, signal);
+    }
+
+    @Override
+    public ResourceUsage usage(String containerId) throws IOException {
+        RuntimeState state = state(containerId);
+        return usageReader.sample(specGenerator.cgroupsPath(containerId),
+                state.status() == RuntimeState.Status.STOPPED ? 0 : state.pid());
     }
 
     /**

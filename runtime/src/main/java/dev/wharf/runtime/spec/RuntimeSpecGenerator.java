@@ -51,7 +51,7 @@ public final class RuntimeSpecGenerator {
         var linux = new OciLinux(
                 sysctls,
                 CgroupResources.of(resources, security),
-                cgroupParent + "/" + spec.id(),
+                cgroupsPath(spec.id()),
                 DockerDefaults.NAMESPACES,
                 devices(security),
                 seccomp(security, capabilities),
@@ -67,6 +67,11 @@ public final class RuntimeSpecGenerator {
                 mounts(spec.files(), spec.mounts(), resources, security),
                 linux,
                 spec.annotations() == null ? Map.of() : new TreeMap<>(spec.annotations()));
+    }
+
+    /** The container's cgroup, the same in every hierarchy. */
+    public String cgroupsPath(String containerId) {
+        return cgroupParent + "/" + containerId;
     }
 
     /**

@@ -1,0 +1,74 @@
+# Sourced by the benchmarks: wharfd and the real Docker engine side by side on one busybox rootfs, each
+# with its own temporary socket and data root (dockerd with --iptables=false: the host's FORWARD policy
+# is left alone), and the helpers to time and report. Root only.
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+. "$here/scripts/lib/prereqs.sh"
+. "$here/scripts/lib/java.sh"
+
+bench_setup() {
+  wharf_require_root
+  wharf_install_prereqs
+  command -v dockerd >/dev/null || WHARF_APT_PACKAGES="$WHARF_APT_PACKAGES docker.io" wharf_install_prereqs
+  wharf_find_java
+  export JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$WHARF_JAVA")")")
+  [ -f "$here/cli/target/wharf-cli.jar" ] || (cd "$here" && ./mvnw -q -B -DskipTests package)
+  work=$(mktemp -d /tmp/wharf-bench.XXXXXX)
+  trap bench_cleanup EXIT
+  W=("$here/bin/wharf" -H "unix://$work/wharf.sock")
+  DW=(docker -H "unix://$work/wharf.sock")
+  DD=(docker -H "unix://$work/docker.sock")
+  export DOCKER_CONFIG="$work/docker-config"; mkdir -p "$DOCKER_CONFIG"
+}
+
+bench_cleanup() {
+  set +e
+  if [ -n "${wharf_pid:-}" ]; then
+    "${W[@]}" rm -f $("${W[@]}" ps -aq) >/dev/null 2>&1; kill "$wharf_pid"; wait "$wharf_pid"
+  fi
+  if [ -n "${docker_pid:-}" ]; then
+    "${DD[@]}" rm -f $("${DD[@]}" ps -aq) >/dev/null 2>&1; kill "$docker_pid"; wait "$docker_pid"
+  fi
+  umount -R "$work/docker-exec" 2>/dev/null; umount -R "$work/docker-data" 2>/dev/null
+  rm -rf "$work"
+  for cg in /sys/fs/cgroup/*/wharf-bench; do rmdir "$cg"/* "$cg" 2>/dev/null; done
+}
+
+# Both daemons, and the same busybox rootfs imported into each as bench-busybox.
+bench_start_engines() {
+  mkdir -p "$work/rootfs/bin" "$work/rootfs/etc" "$work/rootfs/tmp"
+  cp /bin/busybox "$work/rootfs/bin/busybox"
+  for applet in $(/bin/busybox --list); do [ "$applet" = busybox ] || ln -sf busybox "$work/rootfs/bin/$applet"; done
+  echo 'root:x:0:0:root:/root:/bin/sh' > "$work/rootfs/etc/passwd"; echo 'root:x:0:' > "$work/rootfs/etc/group"
+  tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
+  "$here/bin/wharfd" --host "unix://$work/wharf.sock" --data-root "$work/wharf-data" --exec-root "$work/wharf-exec" \
+    --cgroup-parent /wharf-bench >"$work/wharfd.log" 2>&1 & wharf_pid=$!
+  dockerd --host "unix://$work/docker.sock" --data-root "$work/docker-data" --exec-root "$work/docker-exec" \
+    --pidfile "$work/docker.pid" --iptables=false --ip-forward=false --bridge=none \
+    >"$work/dockerd.log" 2>&1 & docker_pid=$!
+  for _ in $(seq 100); do "${W[@]}" version >/dev/null 2>&1 && "${DD[@]}" version >/dev/null 2>&1 && break; sleep 0.2; done
+  "${W[@]}" import -c 'CMD ["sh"]' "$work/rootfs.tar" bench-busybox >/dev/null
+  "${DD[@]}" import -c 'CMD ["sh"]' "$work/rootfs.tar" bench-busybox >/dev/null
+}
+
+# median of $runs timings (ms) of a command, after warm-up runs (the wharf launcher records a command's
+# first run and builds its AOT cache in the background on the second)
+median_ms() {
+  local times=() i start end
+  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
+  for i in 1 2 3; do "$@" >/dev/null 2>&1; sleep 1; done
+  for i in $(seq "$runs"); do
+    start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
+    times+=($(( (end - start) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f", m / 1000}'
+}
+
+# Sum of a memory field (kB) over the processes whose command line mentions $1: Rss or Pss (smaps_rollup)
+memory_kb() {
+  local pattern=$1 field=$2 total=0 pid value
+  for pid in $(pgrep -f -- "$pattern"); do
+    value=$(awk -v f="$field:" '$1 == f {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null)
+    total=$(( total + ${value:-0} ))
+  done
+  echo "$total"
+}
