@@ -15,10 +15,16 @@ import java.util.concurrent.TimeUnit;
 final class Cli {
     private final List<String> prefix;
     private final Path dockerConfig;
+    private final java.util.Map<String, String> env;
 
     private Cli(List<String> prefix, Path dockerConfig) {
+        this(prefix, dockerConfig, java.util.Map.of());
+    }
+
+    private Cli(List<String> prefix, Path dockerConfig, java.util.Map<String, String> env) {
         this.prefix = prefix;
         this.dockerConfig = dockerConfig;
+        this.env = env;
     }
 
     static Cli wharf(String host) {
@@ -27,6 +33,12 @@ final class Cli {
 
     static Cli docker(String host, Path configDir) {
         return new Cli(List.of("docker", "-H", host), configDir);
+    }
+
+    /** Debian's docker-compose 1.29 on one project; exec goes through docker-py, not a spawned docker CLI. */
+    static Cli compose(String host, Path configDir, Path composeFile, String project) {
+        return new Cli(List.of("docker-compose", "-H", host, "-f", composeFile.toString(), "-p", project), configDir,
+                java.util.Map.of("COMPOSE_INTERACTIVE_NO_CLI", "1", "HOME", configDir.toString()));
     }
 
     CommandResult run(String... args) {
@@ -41,6 +53,7 @@ final class Cli {
             builder.environment().put("DOCKER_CONFIG", dockerConfig.toString());
             builder.environment().remove("DOCKER_HOST");
         }
+        builder.environment().putAll(env);
         try {
             Process process = builder.start();
             CompletableFuture<String> out = drain(process.getInputStream());

@@ -41,6 +41,22 @@ class VolumesTest extends EndToEndTest {
     }
 
     @Test
+    void anImageVolumeBecomesAnAnonymousVolumeFilledFromTheImage() throws Exception {
+        Path tarball = root.resolve("volume-image.tar");
+        Files.write(tarball, Tarballs.tar(Tarballs.directory("bin"),
+                Tarballs.file("bin/sh", Files.readAllBytes(Path.of("/bin/busybox")), 0755),
+                Tarballs.directory("seed"), Tarballs.file("seed/file", "from the image\n")));
+        wharfOk("import", "-c", "VOLUME /seed", tarball.toString(), "volume-image:1");
+        assertThat(dockerOk("run", "--name", "seeded", "volume-image:1", "sh", "-c", "read l < /seed/file; echo $l"))
+                .isEqualTo("from the image\n");
+        String volume = dockerOk("inspect", "-f", "{{range .Mounts}}{{.Name}}{{end}}", "seeded").strip();
+        assertThat(daemon.dataRoot().resolve("volumes").resolve(volume).resolve("_data/file")).hasContent("from the image");
+        wharfOk("rm", "-v", "seeded");
+        assertThat(daemon.dataRoot().resolve("volumes").resolve(volume)).doesNotExist();
+        wharfOk("rmi", "volume-image:1");
+    }
+
+    @Test
     void bindMountsReadWriteAndReadOnly() throws Exception {
         Path host = Files.createDirectories(root.resolve("bind-src"));
         Files.writeString(host.resolve("in"), "from host\n");
@@ -70,8 +86,12 @@ class VolumesTest extends EndToEndTest {
         assertThat(mounts).contains("tmpfs /t tmpfs").contains("size=2048k").contains("mode=1770").contains("noexec");
         dockerOk("volume", "create", "-o", "type=tmpfs", "-o", "device=tmpfs", "-o", "o=size=1m", "ramvol");
         assertThat(dockerOk("run", "--rm", "-v", "ramvol:/r", "busybox", "sh", "-c", "df -k /r | tail -1")).contains("1024");
+        assertThat(wharfOk("run", "--rm", "--mount", "type=volume,src=ramvol2,dst=/r,volume-label=via=mount,"
+                + "volume-opt=type=tmpfs,volume-opt=device=tmpfs,volume-opt=o=size=2m", "busybox", "sh", "-c",
+                "df -k /r | tail -1")).contains("2048");
+        assertThat(dockerOk("volume", "inspect", "-f", "{{.Labels.via}} {{.Options.type}}", "ramvol2")).isEqualTo("mount tmpfs\n");
         assertThat(Leftovers.mountsUnder(daemon.dataRoot().resolve("volumes"))).isEmpty(); // unmounted after use
-        wharfOk("volume", "rm", "ramvol");
+        wharfOk("volume", "rm", "ramvol", "ramvol2");
     }
 
     @Test

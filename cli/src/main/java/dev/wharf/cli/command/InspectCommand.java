@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "inspect", mixinStandardHelpOptions = true, description = "Return low-level information on objects.")
 public final class InspectCommand extends EngineCommand {
 
-    @Option(names = "--type", description = "Only inspect objects of the given type (container, image).")
+    @Option(names = "--type", description = "Only inspect objects of the given type (container, image, volume).")
     private String type;
 
     @Option(names = {"-f", "--format"}, description = "Format output using a (simple) Go template, e.g. {{.Id}}.")
@@ -29,7 +29,7 @@ public final class InspectCommand extends EngineCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (type != null && !type.equals("container") && !type.equals("image")) {
+        if (type != null && !java.util.Set.of("container", "image", "volume").contains(type)) {
             err().println("\"" + type + "\" is not a valid value for --type");
             return 1;
         }
@@ -66,7 +66,13 @@ public final class InspectCommand extends EngineCommand {
                 return container;
             }
         }
-        return getOrNull("/images/" + escaped + "/json");
+        if (type == null || type.equals("image")) {
+            JsonNode image = getOrNull("/images/" + escaped + "/json");
+            if (image != null || type != null) {
+                return image;
+            }
+        }
+        return getOrNull("/volumes/" + escaped);
     }
 
     private JsonNode getOrNull(String path) throws IOException {

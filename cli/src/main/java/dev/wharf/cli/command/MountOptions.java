@@ -84,6 +84,9 @@ final class MountOptions {
                 case "readonly", "ro" -> readOnly = bool(field, value);
                 case "bind-propagation" -> bind.put("Propagation", value);
                 case "volume-nocopy" -> volume.put("NoCopy", bool(field, value));
+                case "volume-label" -> keyValue(volume, "Labels", value);
+                case "volume-driver" -> driverConfig(volume).put("Name", value);
+                case "volume-opt" -> keyValue(driverConfig(volume), "Options", value);
                 case "tmpfs-size" -> tmpfsOptions.put("SizeBytes", ramInBytes(value));
                 case "tmpfs-mode" -> tmpfsOptions.put("Mode", Integer.parseInt(value, 8));
                 default -> throw new IllegalArgumentException("unexpected key '" + key + "' in '" + field + "'");
@@ -91,6 +94,19 @@ final class MountOptions {
         }
         return new Mount(type, source, target, readOnly, null, bind.isEmpty() ? null : bind,
                 volume.isEmpty() ? null : volume, tmpfsOptions.isEmpty() ? null : tmpfsOptions);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> driverConfig(Map<String, Object> volumeOptions) {
+        return (Map<String, Object>) volumeOptions.computeIfAbsent("DriverConfig", k -> new LinkedHashMap<String, Object>());
+    }
+
+    /** {@code k=v} into the map at {@code key} (Labels, Options). */
+    @SuppressWarnings("unchecked")
+    private static void keyValue(Map<String, Object> target, String key, String pair) {
+        int eq = pair.indexOf('=');
+        var map = (Map<String, String>) target.computeIfAbsent(key, k -> new LinkedHashMap<String, String>());
+        map.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
     }
 
     private static boolean bool(String field, String value) {

@@ -70,7 +70,7 @@ public final class ContainerMounts {
         List<MountSpec> resolved = new ArrayList<>();
         try {
             for (MountSpec spec : specs) {
-                MountSpec ready = spec instanceof VolumeMount v ? withVolume(v) : spec;
+                MountSpec ready = spec instanceof VolumeMount v ? withVolume(v, hostConfig.mounts()) : spec;
                 resolved.add(ready);
                 if (ready instanceof VolumeMount v) {
                     volumes.addUser(v.name(), containerId);
@@ -190,13 +190,13 @@ public final class ContainerMounts {
         return points;
     }
 
-    private MountSpec withVolume(VolumeMount v) {
-        if (v.name() != null) {
-            return new VolumeMount(v.destination(), volumes.ensure(v.name()).name(), v.anonymous(), v.readOnly(),
-                    v.noCopy(), v.mode());
-        }
-        return new VolumeMount(v.destination(), volumes.createAnonymous().name(), true, v.readOnly(), v.noCopy(),
-                v.mode());
+    /** The volume of {@code v}, created when missing with the labels and options its {@code --mount} gave. */
+    private MountSpec withVolume(VolumeMount v, List<dev.wharf.api.types.Mount> requested) {
+        var creation = MountParser.volumeCreation(requested, v.destination());
+        String name = v.name() != null
+                ? volumes.ensure(v.name(), creation.labels(), creation.options()).name()
+                : volumes.createAnonymous(creation.labels(), creation.options()).name();
+        return new VolumeMount(v.destination(), name, v.anonymous(), v.readOnly(), v.noCopy(), v.mode());
     }
 
     /** {@code --volumes-from c[:ro|rw]}: the volumes and binds of c, read-only when asked. */

@@ -120,6 +120,31 @@ final class MountParser {
         return new TmpfsMount(clean(destination), opts, Set.of(opts.split(",")).contains("ro"), false);
     }
 
+    /** How {@code --mount type=volume,volume-label=…,volume-opt=…} wants its volume made. */
+    record VolumeCreation(Map<String, String> labels, Map<String, String> options) {}
+
+    /** The creation options of the {@code --mount} at {@code destination}; nulls when there is none. */
+    static VolumeCreation volumeCreation(List<Mount> mounts, String destination) {
+        for (Mount mount : mounts == null ? List.<Mount>of() : mounts) {
+            if ("volume".equals(mount.type()) && mount.target() != null && clean(mount.target()).equals(destination)
+                    && mount.volumeOptions() != null) {
+                Object driverConfig = mount.volumeOptions().get("DriverConfig");
+                return new VolumeCreation(strings(mount.volumeOptions().get("Labels")),
+                        driverConfig instanceof Map<?, ?> config ? strings(config.get("Options")) : null);
+            }
+        }
+        return new VolumeCreation(null, null);
+    }
+
+    private static Map<String, String> strings(Object map) {
+        if (!(map instanceof Map<?, ?> entries) || entries.isEmpty()) {
+            return null;
+        }
+        var result = new java.util.LinkedHashMap<String, String>();
+        entries.forEach((k, v) -> result.put(String.valueOf(k), String.valueOf(v)));
+        return result;
+    }
+
     private static void checkDestination(String raw, String type, String destination) {
         if (!destination.startsWith("/")) {
             throw new InvalidArgumentException("invalid volume specification: '" + raw + "': invalid mount config for type \""

@@ -144,21 +144,26 @@ public final class VolumeService {
 
     // ---- for containers ------------------------------------------------------------------------
 
-    /** A named volume of {@code -v name:/dst}: the existing one or a new one. */
-    VolumeRecord ensure(String name) {
+    /**
+     * A named volume of {@code -v name:/dst}: the existing one, or a new one with {@code --mount}'s
+     * volume-label and volume-opt (null when none).
+     */
+    VolumeRecord ensure(String name, Map<String, String> labels, Map<String, String> options) {
         lock.lock();
         try {
             VolumeRecord existing = find(name);
-            return existing != null ? existing : createRecord(name, null, null);
+            return existing != null ? existing : createRecord(name, labels, options);
         } finally {
             lock.unlock();
         }
     }
 
-    VolumeRecord createAnonymous() {
+    VolumeRecord createAnonymous(Map<String, String> labels, Map<String, String> options) {
+        var withMarker = new java.util.HashMap<String, String>(labels == null ? Map.of() : labels);
+        withMarker.put(VolumeRecord.ANONYMOUS_LABEL, "");
         lock.lock();
         try {
-            return createRecord(randomName(), Map.of(VolumeRecord.ANONYMOUS_LABEL, ""), null);
+            return createRecord(randomName(), withMarker, options);
         } finally {
             lock.unlock();
         }
