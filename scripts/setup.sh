@@ -16,11 +16,12 @@ echo "==> building (./mvnw -DskipTests package)"
 
 prefix=/usr/local/lib/wharf
 echo "==> installing into $prefix, launchers in /usr/local/bin"
-rm -rf "$prefix.new" && mkdir -p "$prefix.new/bin" "$prefix.new/scripts/lib" "$prefix.new/lib/cli/lib" "$prefix.new/lib/engine/lib"
+rm -rf "$prefix.new" && mkdir -p "$prefix.new/bin" "$prefix.new/scripts/lib" "$prefix.new/lib/cli/lib" "$prefix.new/lib/engine/lib" "$prefix.new/lib/registry/lib"
 cp "$here/bin/wharf" "$here/bin/wharfd" "$prefix.new/bin/"
 cp "$here/scripts/lib/java.sh" "$prefix.new/scripts/lib/"
 cp "$here/cli/target/wharf-cli.jar" "$prefix.new/lib/cli/" && cp "$here"/cli/target/lib/*.jar "$prefix.new/lib/cli/lib/"
 cp "$here/engine/target/wharf-engine.jar" "$prefix.new/lib/engine/" && cp "$here"/engine/target/lib/*.jar "$prefix.new/lib/engine/lib/"
+cp "$here/registry/target/wharf-registry.jar" "$prefix.new/lib/registry/" && cp "$here"/registry/target/lib/*.jar "$prefix.new/lib/registry/lib/"
 rm -rf "$prefix.old"; [ -d "$prefix" ] && mv "$prefix" "$prefix.old"
 mv "$prefix.new" "$prefix" && rm -rf "$prefix.old"
 ln -sf "$prefix/bin/wharf" /usr/local/bin/wharf

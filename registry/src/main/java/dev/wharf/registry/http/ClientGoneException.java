@@ -1,0 +1,10 @@
+package dev.wharf.registry.http;
+
+import java.io.IOException;
+
+/** The client closed the connection before its request body (or our response) was complete. */
+public final class ClientGoneException extends IOException {
+    public ClientGoneException(String message) {
+        super(message);
+    }
+}
