@@ -1,0 +1,32 @@
+package dev.wharf.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Testcontainers for Java 2 against wharfd: a GenericContainer of the built-in busybox started with a
+ * log-message wait, its logs and configuration ({@link TestcontainersScenario}).
+ * Ryuk, Testcontainers' resource reaper, is disabled.
+ */
+class TestcontainersTest extends EndToEndTest {
+
+    @Test
+    void aGenericContainerStartsWithALogWaitAndShowsItsLogs() throws Exception {
+        var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TestcontainersScenario.class.getName())
+                .redirectErrorStream(true);
+        var env = command.environment();
+        env.put("DOCKER_HOST", daemon.host());
+        env.put("TESTCONTAINERS_RYUK_DISABLED", "true");
+        env.put("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
+        env.put("HOME", root.toString()); // no user-level ~/.testcontainers.properties or docker config applies
+        Process process = command.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exitCode = process.waitFor();
+        assertThat(output).as("%s\ndaemon log:\n%s", output, daemon.log()).contains("SCENARIO OK");
+        assertThat(exitCode).isZero();
+    }
+}
