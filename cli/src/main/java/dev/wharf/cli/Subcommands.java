@@ -1,7 +1,9 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.command.AttachCommand;
 import dev.wharf.cli.command.BuildCommand;
 import dev.wharf.cli.command.CreateCommand;
+import dev.wharf.cli.command.ExecCommand;
 import dev.wharf.cli.command.ImagesCommand;
 import dev.wharf.cli.command.ImportCommand;
 import dev.wharf.cli.command.InfoCommand;
@@ -11,6 +13,7 @@ import dev.wharf.cli.command.PsCommand;
 import dev.wharf.cli.command.RmCommand;
 import dev.wharf.cli.command.RmiCommand;
 import dev.wharf.cli.command.RunCommand;
+import dev.wharf.cli.command.StartCommand;
 import dev.wharf.cli.command.StatsCommand;
 import dev.wharf.cli.command.TagCommand;
 import dev.wharf.cli.command.VersionCommand;
@@ -31,6 +34,9 @@ final class Subcommands {
 
     static {
         ALL.put("run", RunCommand.class);
+        ALL.put("exec", ExecCommand.class);
+        ALL.put("start", StartCommand.class);
+        ALL.put("attach", AttachCommand.class);
         ALL.put("create", CreateCommand.class);
         ALL.put("ps", PsCommand.class);
         ALL.put("logs", LogsCommand.class);

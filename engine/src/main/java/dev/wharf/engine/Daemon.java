@@ -8,6 +8,8 @@ import dev.wharf.build.exec.Builder;
 import dev.wharf.engine.build.BuildRoutes;
 import dev.wharf.engine.containers.ContainerRoutes;
 import dev.wharf.engine.containers.ContainerService;
+import dev.wharf.engine.containers.ExecRoutes;
+import dev.wharf.engine.containers.ExecService;
 import dev.wharf.engine.events.EventRoutes;
 import dev.wharf.engine.events.InMemoryEventBus;
 import dev.wharf.engine.http.HttpServer;
@@ -95,6 +97,7 @@ public final class Daemon implements AutoCloseable {
             BuildCache buildCache = new FileBuildCache(paths.build().resolve("cache"));
             new BuildRoutes(new Builder(blobs, images, snapshotter, runtime, buildCache, paths.build().resolve("tmp")),
                     buildCache, paths.build().resolve("contexts"), json).register(router);
+            new ExecRoutes(new ExecService(containers, runtime, events)).register(router);
             new VolumeRoutes(volumes).register(router);
 
             HttpServer server = HttpServer.start(socket, router, json);

@@ -46,14 +46,8 @@ final class Cli {
     }
 
     CommandResult runWithInput(byte[] stdin, String... args) {
-        List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (dockerConfig != null) {
-            builder.environment().put("DOCKER_CONFIG", dockerConfig.toString());
-            builder.environment().remove("DOCKER_HOST");
-        }
-        builder.environment().putAll(env);
+        List<String> command = prefixed(args);
+        ProcessBuilder builder = environment(new ProcessBuilder(command));
         try {
             Process process = builder.start();
             CompletableFuture<String> out = drain(process.getInputStream());
@@ -74,6 +68,37 @@ final class Cli {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Starts the command on a pseudo-terminal of 40 rows and 100 columns, for interactive sessions. */
+    PtySession inPty(String... args) throws IOException {
+        var quoted = new StringBuilder("stty rows 40 cols 100; exec");
+        for (String arg : prefixed(args)) {
+            quoted.append(" '").append(arg.replace("'", "'\\''")).append('\'');
+        }
+        ProcessBuilder builder = environment(new ProcessBuilder("script", "-q", "-e", "-c", quoted.toString(), "/dev/null"))
+                .redirectErrorStream(true);
+        return new PtySession(builder.start());
+    }
+
+    /** Starts the command in the background with piped streams (a long-running attach, say). */
+    Process start(String... args) throws IOException {
+        return environment(new ProcessBuilder(prefixed(args))).redirectErrorStream(true).start();
+    }
+
+    private List<String> prefixed(String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private ProcessBuilder environment(ProcessBuilder builder) {
+        if (dockerConfig != null) {
+            builder.environment().put("DOCKER_CONFIG", dockerConfig.toString());
+            builder.environment().remove("DOCKER_HOST");
+        }
+        builder.environment().putAll(env);
+        return builder;
     }
 
     private static CompletableFuture<String> drain(InputStream stream) {

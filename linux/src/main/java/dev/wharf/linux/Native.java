@@ -35,6 +35,12 @@ final class Native {
                 LINKER.defaultLookup().findOrThrow(name), descriptor, Linker.Option.captureCallState("errno"));
     }
 
+    /** A handle for a variadic function ({@code ioctl}): the fixed parameters come first, then the variadic ones. */
+    static MethodHandle bindVariadic(String name, FunctionDescriptor descriptor, int fixedParameters) {
+        return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), descriptor,
+                Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(fixedParameters));
+    }
+
     /** Runs the call and returns its non-negative result; a negative one becomes an ErrnoException. */
     static int call(String name, String subject, Call call) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {

@@ -39,6 +39,14 @@ public interface ContainerRuntime {
 
     void resize(String containerId, int rows, int cols) throws IOException;
 
+    /**
+     * Runs another process in the running container ({@code runc exec} under a conmon of its own, so it
+     * gets an attach socket, a TTY and an exit code like a container). Returns once the process runs.
+     *
+     * @throws OciRuntimeException with runc's message when the process cannot start (missing binary…)
+     */
+    ExecProcess exec(String containerId, ExecSpec spec) throws IOException;
+
     /** A sample of the container's CPU, memory, pids, block and network I/O, for {@code docker stats}. */
     ResourceUsage usage(String containerId) throws IOException;
 

@@ -9,6 +9,10 @@ import dev.wharf.api.types.ContainerInspect;
 import dev.wharf.api.types.ContainerStats;
 import dev.wharf.api.types.ContainerSummary;
 import dev.wharf.api.types.ErrorResponse;
+import dev.wharf.api.types.ExecConfig;
+import dev.wharf.api.types.ExecInspect;
+import dev.wharf.api.types.ExecStartConfig;
+import dev.wharf.api.types.IdResponse;
 import dev.wharf.api.types.ImageDeleteResponseItem;
 import dev.wharf.api.types.ImageSummary;
 import dev.wharf.api.types.ProgressMessage;
@@ -125,9 +129,48 @@ public final class EngineClient {
     /** Hijacks a connection for attach; the output is multiplexed unless the container has a TTY. */
     public HijackedStream containerAttach(String id, boolean stdin, boolean stdout, boolean stderr, boolean stream)
             throws IOException {
-        var target = "/containers/" + Query.segment(id) + "/attach"
-                + new Query().flag("stderr", stderr).flag("stdin", stdin).flag("stdout", stdout).flag("stream", stream);
-        return hijack(HttpRequest.of("POST", target));
+        return containerAttach(id, stdin, stdout, stderr, stream, null);
+    }
+
+    /** The same with {@code detachKeys} (docker's --detach-keys; null: the daemon's default). */
+    public HijackedStream containerAttach(String id, boolean stdin, boolean stdout, boolean stderr, boolean stream,
+            String detachKeys) throws IOException {
+        var target = "/containers/" + Query.segment(id) + "/attach" + new Query().add("detachKeys", detachKeys)
+                .flag("stderr", stderr).flag("stdin", stdin).flag("stdout", stdout).flag("stream", stream);
+        return hijack(HttpRequest.of("POST", target).withBody(RequestBody.text("")));
+    }
+
+    /** Resizes the container's TTY (rows, columns). */
+    public void containerResize(String id, int rows, int cols) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/resize"
+                + new Query().add("h", Integer.toString(rows)).add("w", Integer.toString(cols))));
+    }
+
+    // ---- exec ---------------------------------------------------------------------------------
+
+    public IdResponse execCreate(String containerId, ExecConfig config) throws IOException {
+        return call(HttpRequest.of("POST", "/containers/" + Query.segment(containerId) + "/exec")
+                .withBody(RequestBody.json(ApiJson.toBytes(config))), IdResponse.class);
+    }
+
+    /** Starts an exec attached: the hijacked stream is multiplexed unless {@code start.tty()}. */
+    public HijackedStream execStartAttached(String execId, ExecStartConfig start) throws IOException {
+        return hijack(HttpRequest.of("POST", "/exec/" + Query.segment(execId) + "/start")
+                .withBody(RequestBody.json(ApiJson.toBytes(start))));
+    }
+
+    public void execStartDetached(String execId, ExecStartConfig start) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/exec/" + Query.segment(execId) + "/start")
+                .withBody(RequestBody.json(ApiJson.toBytes(start))));
+    }
+
+    public ExecInspect execInspect(String execId) throws IOException {
+        return getJson("/exec/" + Query.segment(execId) + "/json", ExecInspect.class);
+    }
+
+    public void execResize(String execId, int rows, int cols) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/exec/" + Query.segment(execId) + "/resize"
+                + new Query().add("h", Integer.toString(rows)).add("w", Integer.toString(cols))));
     }
 
     /** The raw log body (multiplexed unless TTY); close it to stop following. */
@@ -340,8 +383,7 @@ public final class EngineClient {
     private HijackedStream hijack(HttpRequest request) throws IOException {
         var upgrade = request.withTarget(versioned(request.target()))
                 .withHeader("Connection", "Upgrade")
-                .withHeader("Upgrade", "tcp")
-                .withBody(RequestBody.text(""));
+                .withHeader("Upgrade", "tcp");
         var response = send(upgrade);
         // 101 is the norm; a daemon may also answer 200 with the raw stream (NOTES §1.3).
         if (response.status() != 101 && response.status() != 200) {

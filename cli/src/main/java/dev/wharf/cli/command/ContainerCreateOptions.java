@@ -56,6 +56,9 @@ final class ContainerCreateOptions {
     @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY.")
     boolean tty;
 
+    @Option(names = {"-a", "--attach"}, paramLabel = "STREAM", description = "Attach to STDIN, STDOUT or STDERR.")
+    List<String> attach = new ArrayList<>();
+
     @Option(names = {"-l", "--label"}, description = "Set meta data on a container.")
     List<String> labels = new ArrayList<>();
 
@@ -94,12 +97,12 @@ final class ContainerCreateOptions {
         var config = ContainerConfig.builder()
                 .hostname(hostname == null ? "" : hostname)
                 .user(user == null ? "" : user)
-                .attachStdin(interactive && attach)
-                .attachStdout(attach)
-                .attachStderr(attach)
+                .attachStdin(attach && attachesStdin())
+                .attachStdout(attach && attaches("stdout"))
+                .attachStderr(attach && attaches("stderr"))
                 .tty(tty)
                 .openStdin(interactive)
-                .stdinOnce(interactive && attach)
+                .stdinOnce(interactive && attach && attachesStdin())
                 .env(nullIfEmpty(EnvOptions.resolve(envFiles, env, hostEnv)))
                 .cmd(nullIfEmpty(command))
                 .image(image)
@@ -114,7 +117,7 @@ final class ContainerCreateOptions {
                 .portBindings(Map.of())
                 .restartPolicy(new RestartPolicy("no", 0))
                 .autoRemove(autoRemove)
-                .consoleSize(List.of(0, 0))
+                .consoleSize(consoleSize())
                 .dns(List.of())
                 .dnsOptions(List.of())
                 .dnsSearch(List.of())
@@ -124,6 +127,34 @@ final class ContainerCreateOptions {
         mounts.apply(config, hostConfig);
         var networking = new NetworkingConfig(Map.of("default", EndpointSettings.builder().build()));
         return new ContainerCreateRequest(config.build(), hostConfig.build(), networking);
+    }
+
+    /** docker's -a: stdin with -i or -a stdin; stdout and stderr when -a names them or is not given. */
+    boolean attachesStdin() {
+        return interactive || attaches("stdin");
+    }
+
+    boolean attaches(String stream) {
+        if (attach.isEmpty()) {
+            return !stream.equals("stdin");
+        }
+        return attach.stream().anyMatch(s -> s.equalsIgnoreCase(stream));
+    }
+
+    /** Valid -a values, checked before anything is created; docker's wording. */
+    void validateAttach() {
+        for (String stream : attach) {
+            if (!List.of("stdin", "stdout", "stderr").contains(stream.toLowerCase(java.util.Locale.ROOT))) {
+                throw new CliFailure(125, "invalid argument \"" + stream
+                        + "\" for \"-a, --attach\" flag: valid streams are STDIN, STDOUT and STDERR");
+            }
+        }
+    }
+
+    /** With a TTY, the terminal's size from the start (HostConfig.ConsoleSize, [rows, cols]), as docker sends it. */
+    private List<Integer> consoleSize() {
+        var size = tty ? dev.wharf.cli.session.TerminalSize.current() : null;
+        return size == null ? List.of(0, 0) : List.of(size.rows(), size.cols());
     }
 
     /** docker's --cidfile: refused when the file exists (another container may own it), written after create. */

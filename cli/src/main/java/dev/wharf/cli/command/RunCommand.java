@@ -3,10 +3,10 @@ package dev.wharf.cli.command;
 import dev.wharf.api.client.ContainerWaitCall;
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.api.client.HijackedStream;
-import dev.wharf.api.stream.MultiplexedStream;
 import dev.wharf.cli.CliFailure;
+import dev.wharf.cli.session.StreamSession;
+import dev.wharf.cli.session.TerminalSize;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
@@ -28,16 +28,25 @@ public final class RunCommand extends EngineCommand {
     private boolean detach;
 
     @Mixin
+    private SessionOptions session;
+
+    @Mixin
     private ContainerCreateOptions options;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         var client = client();
+        options.validateAttach();
+        if (detach && !options.attach.isEmpty()) {
+            throw new CliFailure(125, "wharf: Conflicting options: -a and -d.\nSee 'wharf run --help'.");
+        }
+        boolean stdin = options.attachesStdin();
         options.checkCidFile();
         String id = ContainerCreation.create(client, options.request(!detach, streams().env()), options.name,
                 options.image, err(), message -> failure(125, message));
         options.writeCidFile(id);
-        HijackedStream attach = detach ? null : client.containerAttach(id, options.interactive, true, true, true);
+        HijackedStream attach = detach ? null : client.containerAttach(id, stdin, options.attaches("stdout"),
+                options.attaches("stderr"), true, session.detachKeys);
         ContainerWaitCall wait = client.containerWait(id, options.autoRemove ? "removed" : "next-exit");
         try {
             awaitRegistration(wait);
@@ -50,8 +59,15 @@ public final class RunCommand extends EngineCommand {
                 out().println(id);
                 return 0;
             }
-            SignalProxy.install(client, id, err());
-            pump(attach);
+            if (session.sigProxy && !options.tty) {
+                SignalProxy.install(client, id, err());
+            }
+            if (options.tty) {
+                TerminalSize.follow((rows, cols) -> client.containerResize(id, rows, cols));
+            }
+            if (new StreamSession(streams(), options.tty, stdin, session.detachKeys).run(attach)) {
+                return 0; // docker run: detaching is not an error
+            }
             var result = wait.await();
             if (result.error() != null && result.error().message() != null && !result.error().message().isEmpty()) {
                 err().println("wharf: Error response from daemon: " + result.error().message());
@@ -76,45 +92,6 @@ public final class RunCommand extends EngineCommand {
                 throw failure(125, engine.getMessage());
             }
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        }
-    }
-
-    /** Copies container output to ours until the daemon closes; stdin flows the other way with -i. */
-    private void pump(HijackedStream attach) throws IOException {
-        if (options.interactive) {
-            Thread.ofVirtual().name("wharf-stdin").start(() -> copyStdin(streams().in(), attach));
-        } else {
-            attach.closeWrite(); // no stdin: tell the daemon at once, as docker does
-        }
-        var rawOut = streams().rawOut();
-        var rawErr = streams().rawErr();
-        out().flush();
-        try {
-            if (options.tty) {
-                var buffer = new byte[8192];
-                for (int n; (n = attach.input().read(buffer)) >= 0; ) {
-                    rawOut.write(buffer, 0, n);
-                    rawOut.flush();
-                }
-            } else {
-                MultiplexedStream.demultiplex(attach.input(), rawOut, rawErr);
-            }
-        } catch (IOException closedByDaemon) {
-            // a reset after the process exited loses nothing we can still print; the wait has the status
-        }
-    }
-
-    private static void copyStdin(InputStream in, HijackedStream attach) {
-        try {
-            in.transferTo(attach.output());
-        } catch (IOException ignored) {
-            // the container closed its stdin or exited
-        } finally {
-            try {
-                attach.closeWrite();
-            } catch (IOException ignored) {
-                // connection already gone
-            }
         }
     }
 

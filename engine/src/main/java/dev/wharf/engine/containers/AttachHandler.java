@@ -1,5 +1,7 @@
 package dev.wharf.engine.containers;
 
+import dev.wharf.api.stream.DetachKeys;
+import dev.wharf.api.stream.EscapeProxy;
 import dev.wharf.engine.http.Exchange;
 import dev.wharf.engine.http.Handler;
 import dev.wharf.runtime.AttachConnection;
@@ -70,8 +72,15 @@ final class AttachHandler implements Handler {
                 return;
             }
             if (stdin && config.openStdin()) {
+                // With a TTY the daemon watches for the detach keys too (moby does), for clients that do not.
+                InputStream in = config.tty()
+                        ? new EscapeProxy(connection.in(), DetachKeys.orDefault(exchange.query("detachKeys").orElse(null)))
+                        : connection.in();
                 Thread.ofVirtual().name("stdin-" + container.record().shortId())
-                        .start(() -> pumpStdin(connection.in(), container, config.stdinOnce()));
+                        .start(() -> pumpStdin(in, container, config.stdinOnce() && !config.tty(), () -> {
+                            service.detached(container);
+                            subscriber.end();
+                        }));
             }
             exchange.clientGone().thenRun(subscriber::end);
             for (OutputChunk chunk = queue.take(); chunk != END; chunk = queue.take()) {
@@ -86,9 +95,10 @@ final class AttachHandler implements Handler {
 
     /**
      * Client bytes go to the container's stdin. The client's half-close is stdin EOF, passed on only
-     * with StdinOnce: otherwise Docker keeps stdin open for the next attach.
+     * with StdinOnce and no TTY (moby's CloseStdin): otherwise stdin stays open for the next attach.
+     * Typing the detach keys ends this client's session.
      */
-    private static void pumpStdin(InputStream in, Container container, boolean stdinOnce) {
+    private static void pumpStdin(InputStream in, Container container, boolean closeAtEof, Runnable detach) {
         byte[] buffer = new byte[32 * 1024];
         try {
             AttachConnection target = null;
@@ -101,7 +111,9 @@ final class AttachHandler implements Handler {
                 }
                 target.writeStdin(buffer, 0, n);
             }
-            if (stdinOnce) {
+            if (in instanceof EscapeProxy proxy && proxy.detached()) {
+                detach.run();
+            } else if (closeAtEof) {
                 AttachConnection current = target != null ? target : container.output.awaitConnection(STDIN_WAIT_MILLIS);
                 if (current != null) {
                     current.closeStdin();

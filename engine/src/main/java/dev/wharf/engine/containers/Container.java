@@ -16,6 +16,8 @@ final class Container {
 
     final ReentrantLock lock = new ReentrantLock();
     final OutputBroadcaster output = new OutputBroadcaster();
+    /** Execs created in the container and not yet exited ({@code ExecIDs} in inspect). */
+    final java.util.Set<String> execIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Completes when the container has been removed. */
     final CompletableFuture<Exit> removed = new CompletableFuture<>();
 

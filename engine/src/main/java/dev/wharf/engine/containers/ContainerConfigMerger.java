@@ -87,10 +87,15 @@ final class ContainerConfigMerger {
      * as defaults that the container's Env replaces by key.
      */
     static List<String> processEnv(ContainerConfig config) {
+        return processEnv(config, config.tty());
+    }
+
+    /** The same for a process with or without a TTY of its own (an exec), whatever the container's. */
+    static List<String> processEnv(ContainerConfig config, boolean tty) {
         var defaults = new ArrayList<String>();
         defaults.add("PATH=" + DEFAULT_PATH);
         defaults.add("HOSTNAME=" + config.hostname());
-        if (config.tty()) {
+        if (tty) {
             defaults.add("TERM=xterm");
         }
         return replaceOrAppend(defaults, config.env() == null ? List.of() : config.env());

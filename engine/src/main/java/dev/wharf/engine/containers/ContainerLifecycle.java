@@ -87,6 +87,7 @@ final class ContainerLifecycle {
                 created = runtime.create(spec(record, rootfs));
                 // Connected before start: conmon replays nothing, and docker run attached already.
                 container.output.connect(record.id(), runtime.attach(record.id()));
+                applyConsoleSize(record);
                 runtime.start(record.id());
             } catch (IOException | RuntimeException e) {
                 StartErrors.Failure failure = e instanceof OciRuntimeException
@@ -101,6 +102,14 @@ final class ContainerLifecycle {
             watchExit(container, run);
         } finally {
             container.lock.unlock();
+        }
+    }
+
+    /** HostConfig.ConsoleSize ([rows, cols]): the TTY has the client's size before the process looks. */
+    private void applyConsoleSize(ContainerRecord record) throws IOException {
+        List<Integer> size = record.hostConfig().consoleSize();
+        if (record.config().tty() && size != null && size.size() == 2 && size.get(0) > 0 && size.get(1) > 0) {
+            runtime.resize(record.id(), size.get(0), size.get(1));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.wharf.engine.containers;
 
 import dev.wharf.api.types.ContainerCreateRequest;
-import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.filters.Filters;
 import dev.wharf.engine.http.Exchange;
 import dev.wharf.engine.http.Routes;
@@ -78,18 +77,10 @@ public final class ContainerRoutes {
     }
 
     private static Integer timeout(Exchange exchange) {
-        return exchange.query("t").filter(t -> !t.isEmpty()).map(t -> parseInt("t", t)).orElse(null);
+        return exchange.query("t").filter(t -> !t.isEmpty()).map(QueryInts::parse).orElse(null);
     }
 
     private static int intParam(Exchange exchange, String name, int fallback) {
-        return exchange.query(name).filter(v -> !v.isEmpty()).map(v -> parseInt(name, v)).orElse(fallback);
-    }
-
-    private static int parseInt(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidArgumentException("strconv.Atoi: parsing \"" + value + "\": invalid syntax");
-        }
+        return QueryInts.get(exchange, name, fallback);
     }
 }

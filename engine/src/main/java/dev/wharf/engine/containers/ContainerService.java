@@ -192,6 +192,11 @@ public final class ContainerService {
         events.publish(get(reference).record(), "restart");
     }
 
+    /** A client typed the detach keys: moby's {@code detach} event. */
+    void detached(Container container) {
+        events.publish(container.record(), "detach");
+    }
+
     public void resize(String reference, int rows, int cols) throws IOException {
         lifecycle.resize(get(reference), rows, cols);
     }
@@ -226,11 +231,12 @@ public final class ContainerService {
     }
 
     public ContainerInspect inspect(String reference, boolean size) {
-        ContainerRecord record = get(reference).record();
+        Container container = get(reference);
+        ContainerRecord record = container.record();
         Long sizeRw = size ? sizeRw(record) : null;
         Long sizeRootFs = size ? sizeRw + imageSize(record) : null;
         return ContainerViews.inspect(record, store, snapshotter.upperDir(record.id()), sizeRw, sizeRootFs,
-                mounts.mountPoints(record.id()));
+                mounts.mountPoints(record.id()), List.copyOf(container.execIds));
     }
 
     /** GET /containers/json: newest first, running only unless {@code all} (or a filter that implies it). */

@@ -24,7 +24,7 @@ final class ContainerViews {
      *     beside it and the layers two levels up (OverlaySnapshotter's layout), for GraphDriver.Data
      */
     static ContainerInspect inspect(ContainerRecord record, ContainerStore store, Path upperDir, Long sizeRw,
-            Long sizeRootFs, List<MountPoint> mounts) {
+            Long sizeRootFs, List<MountPoint> mounts, List<String> execIds) {
         RunState s = record.state();
         var state = new dev.wharf.api.types.ContainerState(s.status(), s.running(), false, false, s.oomKilled(),
                 s.dead(), s.pid(), s.exitCode(), s.error(), orZero(s.startedAt()), orZero(s.finishedAt()), null);
@@ -47,7 +47,7 @@ final class ContainerViews {
                 .mountLabel("")
                 .processLabel("")
                 .appArmorProfile("")
-                .execIds(null)
+                .execIds(execIds.isEmpty() ? null : execIds)
                 .hostConfig(record.hostConfig())
                 .graphDriver(new GraphDriver(graphDriverData(upperDir, record.diffIds()), "overlay2"))
                 .sizeRw(sizeRw)

@@ -195,6 +195,29 @@ class ContainerServiceRuntimeTest {
         assertThat(output.text()).isEqualTo("piped\n");
     }
 
+    @Test
+    void execRunCollectsOutputAndExitCodeAndEndsAtItsTimeout() throws Exception {
+        String id = create(List.of("sleep", "100"), false, "probed");
+        service.start(id);
+        var execs = new ExecService(service, runtime, (type, action, actor, attributes) ->
+                events.add(action.replaceFirst(":.*", "") + ":" + attributes.getOrDefault("exitCode", "")));
+
+        var result = execs.run("probed", List.of("sh", "-c", "echo healthy; echo warn >&2; exit 2"), java.time.Duration.ofSeconds(30));
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("healthy\n").contains("warn\n");
+        assertThat(result.timedOut()).isFalse();
+        assertThat(events).containsSubsequence("exec_create:", "exec_start:", "exec_die:2");
+
+        var slow = execs.run("probed", List.of("sleep", "60"), java.time.Duration.ofMillis(300));
+        assertThat(slow.timedOut()).isTrue();
+        assertThat(slow.exitCode()).isEqualTo(-1);
+
+        service.kill(id, "KILL");
+        service.waitFor(id, "not-running").get(30, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> execs.run("probed", List.of("true"), java.time.Duration.ofSeconds(5)))
+                .isInstanceOf(ConflictException.class).hasMessage("container " + id + " is not running");
+    }
+
     private String create(List<String> cmd, boolean autoRemove, String name) throws IOException {
         var request = new ContainerCreateRequest(dev.wharf.api.types.ContainerConfig.builder().image("busybox").cmd(cmd).build(),
                 HostConfig.builder().autoRemove(autoRemove).build(), null);

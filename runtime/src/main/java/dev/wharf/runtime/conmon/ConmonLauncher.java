@@ -39,12 +39,7 @@ final class ConmonLauncher {
 
     /** Returns the container's init pid once it is created; throws with runc's message otherwise. */
     int create(ContainerSpec spec, ContainerFiles files) throws IOException {
-        var builder = new ProcessBuilder(command(spec, files)).directory(files.dir().toFile());
-        builder.environment().clear();
-        builder.environment().putAll(CommandRunner.ENVIRONMENT);
-        builder.environment().put("_OCI_SYNCPIPE", "3");
-        builder.environment().put("_OCI_STARTPIPE", "4");
-        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        var builder = builder(command(spec, files), files);
         try (SyncFifo sync = SyncFifo.create(files.syncFile())) {
             return create(spec, files, builder, sync);
         }
@@ -59,13 +54,7 @@ final class ConmonLauncher {
             try (var start = launcher.getOutputStream()) {
                 start.write(0);
             }
-            if (!launcher.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                launcher.destroyForcibly();
-                throw new IOException("conmon did not start within " + timeout);
-            }
-            if (launcher.exitValue() != 0) {
-                throw new OciRuntimeException("conmon failed: " + launcherErrors.get(timeout.toMillis(), TimeUnit.MILLISECONDS).strip());
-            }
+            awaitLauncher(launcher, launcherErrors, timeout);
             String line = sync.awaitLine(timeout.toMillis(), () -> MonitorProcess.isAlive(files));
             if (line.isEmpty() && MonitorProcess.isAlive(files)) {
                 throw new TimeoutException();
@@ -88,6 +77,29 @@ final class ConmonLauncher {
         }
     }
 
+    /** conmon in the bundle directory, with the pipe fds the trampoline sets up and nothing of our environment. */
+    static ProcessBuilder builder(List<String> command, ContainerFiles files) {
+        var builder = new ProcessBuilder(command).directory(files.dir().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(CommandRunner.ENVIRONMENT);
+        builder.environment().put("_OCI_SYNCPIPE", "3");
+        builder.environment().put("_OCI_STARTPIPE", "4");
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        return builder;
+    }
+
+    /** The launcher exits right after forking the monitor; a non-zero status comes with its reason on stderr. */
+    static void awaitLauncher(Process launcher, CompletableFuture<String> errors, Duration timeout)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        if (!launcher.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            launcher.destroyForcibly();
+            throw new IOException("conmon did not start within " + timeout);
+        }
+        if (launcher.exitValue() != 0) {
+            throw new OciRuntimeException("conmon failed: " + errors.get(timeout.toMillis(), TimeUnit.MILLISECONDS).strip());
+        }
+    }
+
     private List<String> command(ContainerSpec spec, ContainerFiles files) {
         var command = new ArrayList<>(List.of("/bin/sh", "-c", TRAMPOLINE, conmon.toString(),
                 "--api-version", "--full-attach", "--syslog", "--log-level", "warn",
@@ -98,9 +110,10 @@ final class ConmonLauncher {
                 "--exit-dir", files.exitsDir().toString(), "--persist-dir", files.persistDir().toString(),
                 "-l", "k8s-file:" + spec.logPath().toAbsolutePath()));
         if (spec.tty()) {
+            // -t alone, as Podman does: attach input reaches the pty, and no client's disconnect (a
+            // detach, a daemon that dies) ever closes it; moby never closes a TTY's stdin either.
             command.add("-t");
-        }
-        if (spec.openStdin()) {
+        } else if (spec.openStdin()) {
             command.add("-i");
             if (!spec.stdinOnce()) {
                 command.add("--leave-stdin-open");

@@ -4,18 +4,16 @@ import dev.wharf.runtime.AttachConnection;
 import dev.wharf.runtime.ContainerRuntime;
 import dev.wharf.runtime.ContainerSpec;
 import dev.wharf.runtime.CreatedContainer;
+import dev.wharf.runtime.ExecProcess;
+import dev.wharf.runtime.ExecSpec;
 import dev.wharf.runtime.RuntimeState;
 import dev.wharf.runtime.RuntimeState.Status;
 import dev.wharf.runtime.spec.RuntimeSpecGenerator;
 import dev.wharf.runtime.stats.ResourceUsage;
 import dev.wharf.runtime.stats.UsageReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +29,7 @@ import java.util.regex.Pattern;
  * exec-root/&lt;id&gt;/config.json      the bundle; conmon adds attach, ctl, winsz
  * exec-root/&lt;id&gt;/pidfile         container init pid (runc)     conmon.pid  monitor pid
  * exec-root/&lt;id&gt;/exits/&lt;id&gt;      exit code (conmon)             persist/oom OOM kill seen
+ * exec-root/&lt;id&gt;/exec/&lt;exec&gt;/   one exec: process.json and the same files from its own conmon
  * </pre>
  * conmon is not our child and not in the container's cgroup: containers keep running, logging and
  * recording their exit while the daemon is down.
@@ -46,6 +45,7 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     private final Path execRoot;
     private final Runc runc;
     private final ConmonLauncher launcher;
+    private final ConmonExecLauncher execLauncher;
     private final RuntimeSpecGenerator specGenerator;
     private final UsageReader usageReader = new UsageReader();
     private final ExitWatcher exitWatcher;
@@ -61,6 +61,7 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
         Files.createDirectories(runcRoot);
         this.runc = new Runc(runcBinary, runcRoot);
         this.launcher = new ConmonLauncher(conmonBinary, runc, CREATE_TIMEOUT);
+        this.execLauncher = new ConmonExecLauncher(conmonBinary, runc, CREATE_TIMEOUT);
         this.specGenerator = new RuntimeSpecGenerator(cgroupParent);
         this.exitWatcher = new ExitWatcher();
     }
@@ -152,15 +153,29 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     }
 
     /**
-     * Asks conmon to resize the TTY. The ctl FIFO is opened read-write: that never blocks, even
-     * when conmon is gone (the message is then simply lost).
+     * Before start, the size is set on the pty itself (the init's stdin, which runc made the pty):
+     * conmon would apply a ctl message asynchronously, possibly after the started process read its
+     * size. Once running, the process may have moved its stdin, so conmon's ctl FIFO does it.
      */
     @Override
     public void resize(String containerId, int rows, int cols) throws IOException {
-        Path ctl = files(containerId).ctl();
-        try (var channel = FileChannel.open(ctl, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(("1 " + rows + " " + cols + "\n").getBytes(StandardCharsets.US_ASCII)));
+        ContainerFiles files = files(containerId);
+        var pid = MonitorProcess.readPid(files.pidfile());
+        if (!Files.exists(files.startedMarker()) && pid.isPresent()) {
+            dev.wharf.linux.Terminal.setSize(Path.of("/proc", Integer.toString(pid.getAsInt()), "fd", "0"), rows, cols);
+        } else {
+            ConmonCtl.resize(files.ctl(), rows, cols);
         }
+    }
+
+    @Override
+    public ExecProcess exec(String containerId, ExecSpec spec) throws IOException {
+        ContainerFiles container = files(containerId);
+        if (!VALID_ID.matcher(spec.execId()).matches()) {
+            throw new IllegalArgumentException("invalid exec id: " + spec.execId());
+        }
+        return execLauncher.start(containerId, spec, container.config(),
+                new ContainerFiles(containerId, container.execDir(spec.execId())));
     }
 
     @Override

@@ -53,6 +53,26 @@ record ContainerFiles(String id, Path dir) {
         return persistDir().resolve("oom");
     }
 
+    /** The directory of one exec: its conmon's bundle and files, laid out like a container's. */
+    Path execDir(String execId) {
+        return dir.resolve("exec").resolve(execId);
+    }
+
+    /** An exec's OCI process object, for {@code runc exec --process}. */
+    Path processSpec() {
+        return dir.resolve("process.json");
+    }
+
+    /** conmon's attach pipe (fd 5 in exec mode): reports that the attach socket exists. */
+    Path attachPipe() {
+        return dir.resolve("attach-pipe");
+    }
+
+    /** conmon's start pipe (fd 4 in exec mode): one byte to fork the monitor, one more to run the process. */
+    Path startFile() {
+        return dir.resolve("start");
+    }
+
     /** Our own marker: {@code runc start} succeeded, so a live monitor means running rather than created. */
     Path startedMarker() {
         return dir.resolve("started");

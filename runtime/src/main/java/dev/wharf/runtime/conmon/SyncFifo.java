@@ -3,39 +3,42 @@ package dev.wharf.runtime.conmon;
 import dev.wharf.linux.Syscalls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
- * conmon's sync channel as a FIFO the daemon creates and holds open read-write: that open never
- * blocks, conmon's write-only open of it never blocks either, and the report is read the moment it
- * is written (no polling). Because the daemon itself is a writer, the FIFO never reports EOF; a
- * monitor that dies silently is noticed by a liveness check instead, and the blocked reader is
- * released by writing a bare newline into the FIFO ourselves.
+ * A conmon report channel (sync or attach pipe) as a FIFO the daemon creates and holds open
+ * read-write: that open never blocks, conmon's write-only open of it never blocks either, and each
+ * report line is read the moment it is written (no polling). Because the daemon itself is a writer,
+ * the FIFO never reports EOF; a monitor that dies silently is noticed by a liveness check instead,
+ * and the blocked wait is released by writing a bare newline into the FIFO ourselves. An exec's
+ * monitor reports twice (pid, then exit code), so lines are read one after another.
  */
 final class SyncFifo implements AutoCloseable {
     /** How often a silent wait checks that conmon is still alive (only failures wait that long). */
     private static final long LIVENESS_CHECK_MILLIS = 50;
     private static final int BUFFER_SIZE = 64 * 1024;
+    private static final long READER_STACK_BYTES = 256 * 1024;
 
     private final FileChannel channel;
     /** A second handle for the releasing newline: a FileChannel's read and write share one lock. */
     private final FileChannel releaser;
-    private final CompletableFuture<String> line = new CompletableFuture<>();
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private volatile IOException failure;
+    private volatile boolean closed;
 
     private SyncFifo(FileChannel channel, FileChannel releaser) {
         this.channel = channel;
         this.releaser = releaser;
-        Thread.ofVirtual().name("conmon-sync").start(this::readLine);
+        // A platform thread: a FIFO read blocks its carrier, and a few of those would starve every virtual thread.
+        Thread.ofPlatform().daemon().name("conmon-sync").stackSize(READER_STACK_BYTES).start(this::readLines);
     }
 
     static SyncFifo create(Path path) throws IOException {
@@ -51,48 +54,51 @@ final class SyncFifo implements AutoCloseable {
     }
 
     /**
-     * conmon's one-line report (without the newline); empty when {@code writerAlive} turned false
+     * conmon's next one-line report (without the newline); empty when {@code writerAlive} turned false
      * or {@code timeoutMillis} passed before it came.
      */
     String awaitLine(long timeoutMillis, BooleanSupplier writerAlive) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        try {
-            while (true) {
-                try {
-                    return line.get(LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    if (!writerAlive.getAsBoolean() || System.nanoTime() > deadline) {
-                        // A report written before the monitor died is ahead of this newline in the FIFO.
-                        release();
-                        return line.get();
-                    }
-                }
+        while (true) {
+            String line = lines.poll(LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                return line;
             }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof UncheckedIOException io ? io.getCause()
-                    : new IOException("reading conmon's sync FIFO failed", e.getCause());
+            if (failure != null) {
+                throw failure;
+            }
+            if (!writerAlive.getAsBoolean() || System.nanoTime() - deadline > 0) {
+                // A report written before the monitor died is ahead of this newline in the FIFO.
+                release();
+                return lines.take();
+            }
         }
     }
 
-    private void readLine() {
+    private void readLines() {
         var text = new ByteArrayOutputStream();
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
         try {
-            while (true) {
+            while (!closed) {
                 buffer.clear();
                 int read = channel.read(buffer);
                 if (read < 0) {
                     break;
                 }
-                int newline = indexOfNewline(buffer.array(), read);
-                text.write(buffer.array(), 0, newline < 0 ? read : newline);
-                if (newline >= 0) {
-                    break;
+                for (int i = 0; i < read; i++) {
+                    byte b = buffer.get(i);
+                    if (b == '\n') {
+                        lines.add(text.toString(StandardCharsets.UTF_8));
+                        text.reset();
+                    } else {
+                        text.write(b);
+                    }
                 }
             }
-            line.complete(text.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            line.completeExceptionally(new UncheckedIOException(e));
+            if (!closed) {
+                failure = e;
+            }
         }
     }
 
@@ -100,21 +106,11 @@ final class SyncFifo implements AutoCloseable {
         releaser.write(ByteBuffer.wrap(new byte[] {'\n'}));
     }
 
-    private static int indexOfNewline(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     @Override
     public void close() throws IOException {
+        closed = true;
         try (channel; releaser) {
-            if (!line.isDone()) {
-                release();
-            }
+            release(); // wakes the reader, which sees that we are closed
         }
     }
 }

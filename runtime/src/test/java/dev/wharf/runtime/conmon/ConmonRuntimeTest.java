@@ -7,6 +7,7 @@ import dev.wharf.runtime.AttachConnection;
 import dev.wharf.runtime.AttachConnection.OutputChunk;
 import dev.wharf.runtime.AttachConnection.Stream;
 import dev.wharf.runtime.ContainerSpec;
+import dev.wharf.runtime.ExecSpec;
 import dev.wharf.runtime.OciRuntimeException;
 import dev.wharf.runtime.RuntimeState.Status;
 import dev.wharf.runtime.log.K8sFileLog;
@@ -194,6 +195,45 @@ class ConmonRuntimeTest {
         runtime.start("user");
         assertThat(runtime.awaitExit("user").get(20, TimeUnit.SECONDS)).isZero();
         assertThat(logText(spec)).isEqualTo("uid=1000(app) gid=1000(app) groups=10(wheel),29(audio),1000(app)\n");
+    }
+
+    @Test
+    void execRunsInTheContainerWithItsOwnStreamsStdinAndExitCode() throws Exception {
+        create(spec("host", List.of("sh", "-c", "echo started > /tmp/mark; sleep 60")));
+        runtime.start("host");
+        var exec = runtime.exec("host", new ExecSpec("e1", List.of("sh", "-c", "cat /tmp/mark; read x; echo got-$x >&2; exit 4"),
+                List.of("PATH=/bin"), "/tmp", ContainerSpec.ProcessUser.ROOT, false, true, false, 0, 0));
+        assertThat(exec.pid()).isPositive();
+        byte[] input = "abc\n".getBytes(StandardCharsets.UTF_8);
+        exec.attach().writeStdin(input, 0, input.length);
+        exec.attach().closeStdin();
+        Map<Stream, String> output = readAll(exec.attach());
+        exec.attach().close();
+        assertThat(output).containsEntry(Stream.STDOUT, "started\n").containsEntry(Stream.STDERR, "got-abc\n");
+        assertThat(exec.exit().get(20, TimeUnit.SECONDS)).isEqualTo(4);
+        assertThat(runtime.state("host").status()).isEqualTo(Status.RUNNING);
+    }
+
+    @Test
+    void execWithATtyIsResizedAndPrivilegedGetsEveryCapability() throws Exception {
+        create(spec("ttyhost", List.of("sleep", "60")));
+        runtime.start("ttyhost");
+        var exec = runtime.exec("ttyhost", new ExecSpec("e2", List.of("sh", "-c", "stty size; grep CapEff /proc/self/status"),
+                List.of("PATH=/bin"), "/", ContainerSpec.ProcessUser.ROOT, true, false, true, 33, 77));
+        String output = readAll(exec.attach()).get(Stream.STDOUT);
+        exec.attach().close();
+        assertThat(exec.exit().get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(output).startsWith("33 77\r\n").doesNotContain("CapEff:\t00000000a80425fb");
+    }
+
+    @Test
+    void execOfAMissingCommandFailsWithRuncsMessage() throws Exception {
+        create(spec("host2", List.of("sleep", "60")));
+        runtime.start("host2");
+        assertThatThrownBy(() -> runtime.exec("host2", new ExecSpec("e3", List.of("nope"), List.of("PATH=/bin"), "/",
+                ContainerSpec.ProcessUser.ROOT, false, false, false, 0, 0)))
+                .isInstanceOf(OciRuntimeException.class)
+                .hasMessageContaining("exec: \"nope\": executable file not found in $PATH");
     }
 
     private void create(ContainerSpec spec) throws IOException {
