@@ -10,13 +10,22 @@ import dev.wharf.engine.containers.ContainerRoutes;
 import dev.wharf.engine.containers.ContainerService;
 import dev.wharf.engine.containers.ExecRoutes;
 import dev.wharf.engine.containers.ExecService;
+import dev.wharf.engine.distribution.ArchiveRoutes;
+import dev.wharf.engine.distribution.AuthEndpoint;
+import dev.wharf.engine.distribution.DistributionRoutes;
+import dev.wharf.engine.distribution.PullEndpoint;
+import dev.wharf.engine.distribution.PushEndpoint;
+import dev.wharf.engine.distribution.SnapshotUnpacker;
 import dev.wharf.engine.events.EventRoutes;
 import dev.wharf.engine.events.InMemoryEventBus;
 import dev.wharf.engine.http.HttpServer;
 import dev.wharf.engine.http.Router;
+import dev.wharf.engine.images.ImageMaintenanceRoutes;
+import dev.wharf.engine.images.ImagePruner;
 import dev.wharf.engine.images.ImageRoutes;
 import dev.wharf.engine.images.ImageService;
 import dev.wharf.engine.images.UnpackingImport;
+import dev.wharf.engine.system.DiskUsageRoutes;
 import dev.wharf.engine.system.HostFacts;
 import dev.wharf.engine.system.SystemRoutes;
 import dev.wharf.engine.volumes.ContainerMounts;
@@ -28,6 +37,12 @@ import dev.wharf.image.FileBlobStore;
 import dev.wharf.image.FileImageStore;
 import dev.wharf.image.ImageStore;
 import dev.wharf.image.TarLayerApplier;
+import dev.wharf.image.archive.ImageArchiveReader;
+import dev.wharf.image.archive.ImageArchiveWriter;
+import dev.wharf.image.remote.ImagePuller;
+import dev.wharf.image.remote.ImagePusher;
+import dev.wharf.image.remote.RegistryHosts;
+import dev.wharf.image.remote.RegistryHttp;
 import dev.wharf.runtime.conmon.ConmonRuntime;
 import dev.wharf.runtime.overlay.OverlaySnapshotter;
 import dev.wharf.runtime.volume.LocalVolumeStore;
@@ -35,6 +50,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -43,6 +59,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Daemon implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
+    /** Layers moved at once per daemon (Docker's default is 3 down, 5 up; one more keeps a fast link busy). */
+    private static final int CONCURRENT_TRANSFERS = 4;
 
     private final DaemonConfig config;
     private final HttpServer server;
@@ -89,8 +107,20 @@ public final class Daemon implements AutoCloseable {
             Router router = new Router();
             new SystemRoutes(host, containers, images, events, paths.dataRoot(), EngineId.load(paths.dataRoot()))
                     .register(router);
-            new ImageRoutes(new ImageService(images, containers, events, json),
-                    new UnpackingImport(blobs, images, snapshotter), json)
+            RegistryHttp registryHttp = new RegistryHttp();
+            RegistryHosts registryHosts = new RegistryHosts(Set.copyOf(config.insecureRegistries()),
+                    config.registryMirrors());
+            PullEndpoint pull = new PullEndpoint(new ImagePuller(registryHttp, registryHosts, blobs, images,
+                    new SnapshotUnpacker(snapshotter), CONCURRENT_TRANSFERS), events, json);
+            ImageService imageService = new ImageService(images, containers, events, json);
+            new ImageRoutes(imageService, new UnpackingImport(blobs, images, snapshotter), pull::pull, json)
+                    .register(router);
+            new ImageMaintenanceRoutes(imageService, images, new ImagePruner(images, containers, events)).register(router);
+            new ArchiveRoutes(images, new ImageArchiveWriter(blobs),
+                    new ImageArchiveReader(blobs, images, new SnapshotUnpacker(snapshotter)), events, json).register(router);
+            new DiskUsageRoutes(imageService, images, containers).register(router);
+            new DistributionRoutes(new PushEndpoint(new ImagePusher(registryHttp, registryHosts, blobs, images,
+                    CONCURRENT_TRANSFERS), images, events, json), new AuthEndpoint(registryHttp, registryHosts))
                     .register(router);
             new EventRoutes(events, json).register(router);
             new ContainerRoutes(containers).register(router);

@@ -16,6 +16,8 @@ public final class Wharfd {
                   --exec-root string   Root directory for execution state (default "/run/wharf")
                   --busybox string     Static busybox for the built-in image (default "/bin/busybox")
                   --cgroup-parent string   Parent cgroup for all containers (default "/wharf")
+                  --insecure-registry list   Enable insecure registry communication
+                  --registry-mirror list     Preferred Docker registry mirror
               -l, --log-level string   Set the logging level ("debug"|"info"|"warn"|"error"|"fatal") (default "info")
               -h, --help               Print usage
             """;
@@ -40,6 +42,10 @@ public final class Wharfd {
                     case "--exec-root" -> config = config.withExecRoot(Path.of(inline != null ? inline : value(args, ++i, name)));
                     case "--busybox" -> config = config.withBusybox(Path.of(inline != null ? inline : value(args, ++i, name)));
                     case "--cgroup-parent" -> config = config.withCgroupParent(inline != null ? inline : value(args, ++i, name));
+                    case "--insecure-registry" ->
+                            config = config.withInsecureRegistry(inline != null ? inline : value(args, ++i, name));
+                    case "--registry-mirror" -> config = config.withRegistryMirror(
+                            java.net.URI.create(inline != null ? inline : value(args, ++i, name)));
                     case "-l", "--log-level" -> logLevel = inline != null ? inline : value(args, ++i, name);
                     default -> throw new IllegalArgumentException("unknown flag: " + arg);
                 }

@@ -1,5 +1,6 @@
 package dev.wharf.image;
 
+import com.github.luben.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,11 +49,12 @@ public enum Compression {
 
     /** A stream with its detected compression. */
     public record Detected(Compression compression, InputStream stream) {
-        /** The uncompressed bytes; only plain and gzip are supported. */
+        /** The uncompressed bytes; plain, gzip and zstd are supported (the layer media types OCI defines). */
         public InputStream decompressed() throws IOException {
             return switch (compression) {
                 case NONE -> stream;
                 case GZIP -> new GZIPInputStream(stream, 65536);
+                case ZSTD -> new ZstdInputStream(stream);
                 default -> throw new LayerException("unsupported layer compression: " + compression.name().toLowerCase());
             };
         }

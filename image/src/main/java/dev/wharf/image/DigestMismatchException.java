@@ -6,7 +6,7 @@ public final class DigestMismatchException extends ImageException {
         super(message);
     }
 
-    static DigestMismatchException digest(Digest expected, Digest actual) {
+    public static DigestMismatchException digest(Digest expected, Digest actual) {
         return new DigestMismatchException("unexpected commit digest " + actual + ", expected " + expected
                 + ": failed precondition");
     }

@@ -16,6 +16,11 @@ public record History(
         return new History(created == null ? null : created.toString(), createdBy, null, comment, null);
     }
 
+    /** {@code created} as an instant, or null when absent or unparsable. */
+    public Instant createdAt() {
+        return parseTime(created);
+    }
+
     public boolean isEmptyLayer() {
         return Boolean.TRUE.equals(emptyLayer);
     }

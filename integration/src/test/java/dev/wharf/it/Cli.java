@@ -31,6 +31,11 @@ final class Cli {
         return new Cli(List.of(TestEnvironment.checkout().resolve("bin/wharf").toString(), "-H", host), null);
     }
 
+    /** Our CLI with its own config.json directory (registry credentials), as DOCKER_CONFIG names it. */
+    static Cli wharf(String host, Path configDir) {
+        return new Cli(List.of(TestEnvironment.checkout().resolve("bin/wharf").toString(), "-H", host), configDir);
+    }
+
     static Cli docker(String host, Path configDir) {
         return new Cli(List.of("docker", "-H", host), configDir);
     }

@@ -3,17 +3,22 @@ package dev.wharf.api.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.api.ApiJson;
+import dev.wharf.api.types.AuthConfig;
+import dev.wharf.api.types.AuthResponse;
 import dev.wharf.api.types.ContainerCreateRequest;
 import dev.wharf.api.types.ContainerCreateResponse;
 import dev.wharf.api.types.ContainerInspect;
 import dev.wharf.api.types.ContainerStats;
 import dev.wharf.api.types.ContainerSummary;
+import dev.wharf.api.types.DiskUsage;
 import dev.wharf.api.types.ErrorResponse;
 import dev.wharf.api.types.ExecConfig;
 import dev.wharf.api.types.ExecInspect;
 import dev.wharf.api.types.ExecStartConfig;
+import dev.wharf.api.types.HistoryItem;
 import dev.wharf.api.types.IdResponse;
 import dev.wharf.api.types.ImageDeleteResponseItem;
+import dev.wharf.api.types.ImagePruneResponse;
 import dev.wharf.api.types.ImageSummary;
 import dev.wharf.api.types.ProgressMessage;
 import dev.wharf.api.types.SystemInfo;
@@ -26,6 +31,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -294,8 +300,72 @@ public final class EngineClient {
 
     /** {@code POST /images/create?fromImage=…&tag=…}. */
     public void imagePull(String fromImage, String tag, Consumer<ProgressMessage> progress) throws IOException {
-        var request = HttpRequest.of("POST", "/images/create" + new Query().add("fromImage", fromImage).add("tag", tag));
+        imagePull(fromImage, tag, null, null, progress);
+    }
+
+    /**
+     * {@code POST /images/create?fromImage=…&tag=…&platform=…}; {@code auth} (may be null) goes in
+     * {@code X-Registry-Auth}. An empty tag on a bare name pulls all tags.
+     */
+    public void imagePull(String fromImage, String tag, String platform, AuthConfig auth,
+            Consumer<ProgressMessage> progress) throws IOException {
+        var request = HttpRequest.of("POST", "/images/create"
+                + new Query().add("fromImage", fromImage).add("tag", tag).add("platform", platform));
+        streamProgress(withRegistryAuth(request, auth), progress);
+    }
+
+    /** {@code POST /images/{name}/push?tag=…}; without a tag every tag of the repository is pushed. */
+    public void imagePush(String name, String tag, AuthConfig auth, Consumer<ProgressMessage> progress)
+            throws IOException {
+        var request = HttpRequest.of("POST", "/images/" + Query.segment(name) + "/push" + new Query().add("tag", tag));
+        streamProgress(withRegistryAuth(request, auth), progress);
+    }
+
+    /** {@code POST /auth}: the daemon checks the credentials against the registry. */
+    public AuthResponse login(AuthConfig auth) throws IOException {
+        return call(HttpRequest.of("POST", "/auth").withBody(RequestBody.json(ApiJson.mapper().writeValueAsBytes(auth))),
+                AuthResponse.class);
+    }
+
+    /** {@code GET /images/get?names=…}: the tar stream; the caller closes it. */
+    public InputStream imageSave(List<String> names) throws IOException {
+        var query = new Query();
+        names.forEach(n -> query.add("names", n));
+        return exchange(HttpRequest.of("GET", "/images/get" + query)).body();
+    }
+
+    /** {@code POST /images/load?quiet=…} with the archive as a chunked body. */
+    public void imageLoad(InputStream tar, boolean quiet, Consumer<ProgressMessage> progress) throws IOException {
+        var request = HttpRequest.of("POST", "/images/load" + new Query().flag("quiet", quiet))
+                .withBody(new RequestBody.Streamed("application/x-tar", tar));
         streamProgress(request, progress);
+    }
+
+    public List<HistoryItem> imageHistory(String name) throws IOException {
+        return call(HttpRequest.of("GET", "/images/" + Query.segment(name) + "/history"), new TypeReference<>() {});
+    }
+
+    public ImagePruneResponse imagePrune(Map<String, List<String>> filters) throws IOException {
+        return call(HttpRequest.of("POST", "/images/prune" + new Query().add("filters", encodeFilters(filters))),
+                ImagePruneResponse.class);
+    }
+
+    public DiskUsage systemDf() throws IOException {
+        return getJson("/system/df", DiskUsage.class);
+    }
+
+    /** POST with an empty body, the reply parsed as a tree (prune endpoints of other areas). */
+    public JsonNode postForJson(String path) throws IOException {
+        return call(HttpRequest.of("POST", path), JsonNode.class);
+    }
+
+    /** The docker CLI's encoding of X-Registry-Auth: base64url of the JSON. */
+    private static HttpRequest withRegistryAuth(HttpRequest request, AuthConfig auth) throws IOException {
+        if (auth == null) {
+            return request;
+        }
+        byte[] json = ApiJson.mapper().writeValueAsBytes(auth);
+        return request.withHeader("X-Registry-Auth", Base64.getUrlEncoder().encodeToString(json));
     }
 
     // ---- volumes ------------------------------------------------------------------------------

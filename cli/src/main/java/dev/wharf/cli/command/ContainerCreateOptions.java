@@ -29,6 +29,9 @@ final class ContainerCreateOptions {
     @Option(names = "--rm", description = "Automatically remove the container when it exits.")
     boolean autoRemove;
 
+    @Mixin
+    PullOptions pull = new PullOptions();
+
     @Option(names = "--name", description = "Assign a name to the container.")
     String name;
 

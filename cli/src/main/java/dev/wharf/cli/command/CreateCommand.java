@@ -20,7 +20,7 @@ public final class CreateCommand extends EngineCommand {
     public Integer call() throws IOException {
         options.checkCidFile();
         String id = ContainerCreation.create(client(), options.request(true, streams().env()), options.name,
-                options.image, err(), this::failure);
+                options.image, options.pull, streams(), this::failure);
         options.writeCidFile(id);
         out().println(id);
         return 0;

@@ -5,35 +5,41 @@ import dev.wharf.cli.CliStreams;
 import dev.wharf.cli.WharfCommand;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Base of every subcommand: access to the client and the streams of the root command. */
 abstract class EngineCommand implements Callable<Integer> {
 
-    @ParentCommand
-    private WharfCommand root;
+    /** Set by picocli; the root command may be a grandparent ({@code wharf image prune}). */
+    @Spec
+    private CommandSpec spec;
+
+    private WharfCommand root() {
+        return (WharfCommand) spec.root().userObject();
+    }
 
     protected EngineClient client() {
-        return root.client();
+        return root().client();
     }
 
     protected CliStreams streams() {
-        return root.streams();
+        return root().streams();
     }
 
     protected PrintStream out() {
-        return root.streams().out();
+        return root().streams().out();
     }
 
     protected PrintStream err() {
-        return root.streams().err();
+        return root().streams().err();
     }
 
     protected boolean debug() {
-        return root.debug();
+        return root().debug();
     }
 
     protected String hostSpec() {
-        return root.hostSpec();
+        return root().hostSpec();
     }
 }

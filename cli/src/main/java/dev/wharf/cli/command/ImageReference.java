@@ -30,4 +30,22 @@ record ImageReference(String repository, String tag, String digest) {
     String tagOrLatest() {
         return tag != null ? tag : "latest";
     }
+
+    /** The registry, by Docker's rule: a first component with '.' or ':', or {@code localhost}; else docker.io. */
+    String domain() {
+        int slash = repository.indexOf('/');
+        String first = slash < 0 ? null : repository.substring(0, slash);
+        boolean isDomain = first != null && (first.contains(".") || first.contains(":") || first.equals("localhost")
+                || !first.toLowerCase(java.util.Locale.ROOT).equals(first));
+        return isDomain ? first : "docker.io";
+    }
+
+    /** The normalised repository name: {@code busybox} is {@code docker.io/library/busybox}. */
+    String fullName() {
+        String domain = domain();
+        if (!domain.equals("docker.io") || repository.startsWith("docker.io/")) {
+            return repository;
+        }
+        return "docker.io/" + (repository.contains("/") ? repository : "library/" + repository);
+    }
 }

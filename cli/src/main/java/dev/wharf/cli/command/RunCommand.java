@@ -43,7 +43,7 @@ public final class RunCommand extends EngineCommand {
         boolean stdin = options.attachesStdin();
         options.checkCidFile();
         String id = ContainerCreation.create(client, options.request(!detach, streams().env()), options.name,
-                options.image, err(), message -> failure(125, message));
+                options.image, options.pull, streams(), message -> failure(125, message));
         options.writeCidFile(id);
         HijackedStream attach = detach ? null : client.containerAttach(id, stdin, options.attaches("stdout"),
                 options.attaches("stderr"), true, session.detachKeys);

@@ -6,15 +6,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Image events as dockerd publishes them: the image's labels plus a {@code name} attribute. */
-final class ImageEvents {
+public final class ImageEvents {
     private final EventBus bus;
 
-    ImageEvents(EventBus bus) {
+    public ImageEvents(EventBus bus) {
         this.bus = bus;
     }
 
     /** @param name the reference for tag events; Docker uses the image ID for untag, delete and import */
-    void publish(String action, Image image, String name) {
+    public void publish(String action, Image image, String name) {
         Map<String, String> attributes = new HashMap<>();
         Map<String, String> labels = image.config().containerConfig().labels();
         if (labels != null) {

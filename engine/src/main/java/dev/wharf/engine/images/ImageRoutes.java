@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.api.types.ErrorDetail;
 import dev.wharf.api.types.ProgressMessage;
 import dev.wharf.engine.errors.InvalidArgumentException;
-import dev.wharf.engine.errors.NotFoundException;
 import dev.wharf.engine.filters.Filters;
 import dev.wharf.engine.http.Exchange;
+import dev.wharf.engine.http.Handler;
 import dev.wharf.engine.http.Routes;
 import dev.wharf.image.Image;
 import dev.wharf.image.ImageReference;
@@ -14,17 +14,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 
-/** The {@code /images} endpoints: list, inspect, remove, tag, and create (import; pull is not there yet). */
+/** The {@code /images} endpoints: list, inspect, remove, tag, and create (import here; pull handed to the distribution package). */
 public final class ImageRoutes {
     private static final System.Logger LOG = System.getLogger(ImageRoutes.class.getName());
 
     private final ImageService images;
     private final TarballImport importer;
+    private final Handler pull;
     private final ObjectMapper json;
 
-    public ImageRoutes(ImageService images, TarballImport importer, ObjectMapper json) {
+    /** @param pull answers {@code /images/create?fromImage=} (the distribution package) */
+    public ImageRoutes(ImageService images, TarballImport importer, Handler pull, ObjectMapper json) {
         this.images = images;
         this.importer = importer;
+        this.pull = pull;
         this.json = json;
     }
 
@@ -43,14 +46,12 @@ public final class ImageRoutes {
         });
     }
 
-    private void create(Exchange exchange) throws IOException {
+    private void create(Exchange exchange) throws Exception {
         String fromImage = exchange.query("fromImage").orElse("");
         String fromSrc = exchange.query("fromSrc").orElse("");
         if (!fromImage.isEmpty()) {
-            ImageReference ref = ImageReference.parseName(fromImage);
-            throw new NotFoundException("pull access denied for " + ref.familiarName()
-                    + ", repository does not exist or may require 'docker login': pulling from registries is not"
-                    + " implemented yet");
+            pull.handle(exchange);
+            return;
         }
         if (fromSrc.isEmpty()) {
             throw new InvalidArgumentException("either fromImage or fromSrc is required");

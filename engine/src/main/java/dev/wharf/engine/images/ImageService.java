@@ -127,6 +127,7 @@ public final class ImageService {
             if (images.untag(ref)) {
                 records.add(new ImageDeleteResponseItem(ref.familiarString(), null));
                 events.publish("untag", image, id.toString());
+                untagOrphanedDigests(ref, image, records);
             }
             if (!images.referencesTo(id).isEmpty() || (user.isPresent() && !force)) {
                 return records; // other names remain, or a container still needs the image
@@ -150,6 +151,25 @@ public final class ImageService {
         records.add(new ImageDeleteResponseItem(null, id.toString()));
         events.publish("delete", image, id.toString());
         return records;
+    }
+
+    /** As moby: once a repository's last tag is gone, its digest references (RepoDigests) go too. */
+    private void untagOrphanedDigests(ImageReference removed, Image image, List<ImageDeleteResponseItem> records)
+            throws IOException {
+        if (removed.digest() != null) {
+            return;
+        }
+        List<ImageReference> left = images.referencesTo(image.id()).stream()
+                .filter(r -> r.name().equals(removed.name())).toList();
+        if (left.stream().anyMatch(r -> r.digest() == null)) {
+            return;
+        }
+        for (ImageReference digestRef : left) {
+            if (images.untag(digestRef)) {
+                records.add(new ImageDeleteResponseItem(digestRef.familiarString(), null));
+                events.publish("untag", image, image.id().toString());
+            }
+        }
     }
 
     /** Whether the text names the image by (a prefix of) its ID rather than by a reference. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -63,8 +64,11 @@ public final class OverlaySnapshotter implements Snapshotter {
             }
             try {
                 Files.move(tmp, layerDir(diffId), StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                // Unpacked concurrently by someone else: theirs is as good as ours.
+            } catch (FileSystemException e) {
+                // Unpacked concurrently by someone else (rename(2) says ENOTEMPTY): theirs is as good as ours.
+                if (!hasLayer(diffId)) {
+                    throw e;
+                }
                 Directories.deleteRecursively(tmp);
             }
         } catch (IOException | RuntimeException e) {

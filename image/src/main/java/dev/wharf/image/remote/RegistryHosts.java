@@ -1,0 +1,76 @@
+package dev.wharf.image.remote;
+
+import dev.wharf.image.ImageReference;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where a registry domain is reached: Docker Hub's {@code docker.io} is {@code registry-1.docker.io};
+ * loopback registries and those named by {@code --insecure-registry} speak plain HTTP; pulls from
+ * Docker Hub go to the {@code --registry-mirror}s first.
+ */
+public final class RegistryHosts {
+    private static final String HUB_ENDPOINT = "registry-1.docker.io";
+
+    private final Set<String> insecure;
+    private final List<URI> mirrors;
+
+    public RegistryHosts(Set<String> insecure, List<URI> mirrors) {
+        this.insecure = Set.copyOf(insecure);
+        this.mirrors = List.copyOf(mirrors);
+    }
+
+    public static RegistryHosts defaults() {
+        return new RegistryHosts(Set.of(), List.of());
+    }
+
+    /** The registry's API base ({@code http://127.0.0.1:5000}), without {@code /v2/}. */
+    public URI base(String domain) {
+        String host = domain.equals(ImageReference.DEFAULT_DOMAIN) ? HUB_ENDPOINT : domain;
+        return URI.create((isInsecure(domain) ? "http://" : "https://") + host);
+    }
+
+    /** The bases to try for a pull, in order: mirrors (Docker Hub only), then the registry itself. */
+    public List<URI> pullBases(String domain) {
+        List<URI> bases = new ArrayList<>();
+        if (domain.equals(ImageReference.DEFAULT_DOMAIN)) {
+            bases.addAll(mirrors);
+        }
+        bases.add(base(domain));
+        return bases;
+    }
+
+    /** Plain HTTP: listed with or without the port, or a loopback host (as Docker, 127.0.0.0/8 and ::1). */
+    public boolean isInsecure(String domain) {
+        String host = hostOf(domain);
+        if (insecure.contains(domain) || insecure.contains(host)) {
+            return true;
+        }
+        if (host.equals("localhost")) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false; // a name: no DNS lookup just to decide the scheme
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String hostOf(String domain) {
+        String d = domain.toLowerCase(Locale.ROOT);
+        if (d.startsWith("[")) {
+            int end = d.indexOf(']');
+            return end < 0 ? d : d.substring(1, end);
+        }
+        int colon = d.lastIndexOf(':');
+        return colon < 0 ? d : d.substring(0, colon);
+    }
+}
