@@ -32,8 +32,8 @@ public final class Main {
                 .setErr(new java.io.PrintWriter(streams.err(), true))
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, root));
-        // Everything after IMAGE (or exec's CONTAINER) belongs to the container's command line, options included.
-        for (String name : java.util.List.of("run", "create", "exec")) {
+        // Everything after IMAGE (or exec's and top's CONTAINER) belongs to the command line, options included.
+        for (String name : java.util.List.of("run", "create", "exec", "top")) {
             var command = commandLine.getSubcommands().get(name);
             if (command != null) {
                 command.setStopAtPositional(true);

@@ -24,6 +24,18 @@ public interface ContainerRuntime {
     /** Sends a signal (number) to the container's init process. */
     void kill(String containerId, int signal) throws IOException;
 
+    /** Freezes the container's processes ({@code runc pause}). */
+    void pause(String containerId) throws IOException;
+
+    /** Thaws them again ({@code runc resume}). */
+    void resume(String containerId) throws IOException;
+
+    /** Changes the cgroup limits of a created or running container ({@code runc update}). */
+    void update(String containerId, ResourceUpdate resources) throws IOException;
+
+    /** The host pids of every process in the container's cgroup, init first when it is there. */
+    List<Integer> processes(String containerId) throws IOException;
+
     /** What the runtime knows now, including the exit code once conmon wrote it. */
     RuntimeState state(String containerId) throws IOException;
 

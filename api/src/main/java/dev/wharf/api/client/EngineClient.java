@@ -10,8 +10,12 @@ import dev.wharf.api.types.ContainerCreateResponse;
 import dev.wharf.api.types.ContainerInspect;
 import dev.wharf.api.types.ContainerStats;
 import dev.wharf.api.types.ContainerSummary;
+import dev.wharf.api.types.ContainerTopResponse;
+import dev.wharf.api.types.ContainerUpdateRequest;
+import dev.wharf.api.types.ContainerUpdateResponse;
 import dev.wharf.api.types.DiskUsage;
 import dev.wharf.api.types.ErrorResponse;
+import dev.wharf.api.types.EventMessage;
 import dev.wharf.api.types.ExecConfig;
 import dev.wharf.api.types.ExecInspect;
 import dev.wharf.api.types.ExecStartConfig;
@@ -234,6 +238,57 @@ public final class EngineClient {
     public void containerKill(String id, String signal) throws IOException {
         expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/kill"
                 + new Query().add("signal", signal)));
+    }
+
+    /** {@code signal} and {@code timeoutSeconds} null: the container's own (StopSignal, StopTimeout), else TERM and 10 s. */
+    public void containerStop(String id, String signal, Integer timeoutSeconds) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/stop"
+                + new Query().add("signal", signal).add("t", timeoutSeconds == null ? null : timeoutSeconds.toString())));
+    }
+
+    public void containerRestart(String id, String signal, Integer timeoutSeconds) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/restart"
+                + new Query().add("signal", signal).add("t", timeoutSeconds == null ? null : timeoutSeconds.toString())));
+    }
+
+    public void containerPause(String id) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/pause"));
+    }
+
+    public void containerUnpause(String id) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/unpause"));
+    }
+
+    public void containerRename(String id, String newName) throws IOException {
+        expectSuccess(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/rename"
+                + new Query().add("name", newName)));
+    }
+
+    /** {@code psArgs} null: the daemon's {@code -ef}. */
+    public ContainerTopResponse containerTop(String id, String psArgs) throws IOException {
+        return getJson("/containers/" + Query.segment(id) + "/top" + new Query().add("ps_args", psArgs),
+                ContainerTopResponse.class);
+    }
+
+    public ContainerUpdateResponse containerUpdate(String id, ContainerUpdateRequest update) throws IOException {
+        return call(HttpRequest.of("POST", "/containers/" + Query.segment(id) + "/update")
+                .withBody(RequestBody.json(ApiJson.toBytes(update))), ContainerUpdateResponse.class);
+    }
+
+    /**
+     * {@code GET /events}: calls {@code consumer} for each event until the daemon ends the stream
+     * ({@code until} reached); without {@code until} it runs until the process stops. {@code since} and
+     * {@code until} are Docker timestamps (unix seconds with an optional fraction).
+     */
+    public void events(String since, String until, Map<String, List<String>> filters, Consumer<EventMessage> consumer)
+            throws IOException {
+        var target = "/events" + new Query().add("filters", encodeFilters(filters)).add("since", since).add("until", until);
+        try (var response = exchange(HttpRequest.of("GET", target));
+                var messages = ApiJson.mapper().readerFor(EventMessage.class).<EventMessage>readValues(response.body())) {
+            while (messages.hasNextValue()) {
+                consumer.accept(messages.nextValue());
+            }
+        }
     }
 
     // ---- images -------------------------------------------------------------------------------

@@ -37,8 +37,9 @@ public final class HttpResponse implements Closeable {
         return headers;
     }
 
+    /** As the Go client's checkResponseErr: 304 (start of a running, stop of a stopped container) is no error. */
     public boolean isSuccess() {
-        return status >= 200 && status < 300;
+        return status >= 200 && status < 400;
     }
 
     /** The decoded body (Content-Length, chunked, or until the server closes). */

@@ -3,6 +3,7 @@ package dev.wharf.cli.command;
 import dev.wharf.api.types.ContainerConfig;
 import dev.wharf.api.types.ContainerCreateRequest;
 import dev.wharf.api.types.EndpointSettings;
+import dev.wharf.api.types.HealthConfig;
 import dev.wharf.api.types.HostConfig;
 import dev.wharf.api.types.LogConfig;
 import dev.wharf.api.types.NetworkingConfig;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The flags {@code run} and {@code create} share, as in docker, and the create request they make.
@@ -86,6 +89,13 @@ final class ContainerCreateOptions {
     @Mixin
     MountOptions mounts = new MountOptions();
 
+    @Mixin
+    RestartHealthOptions restartHealth = new RestartHealthOptions();
+
+    /** The run or create command these options belong to, for docker's pointer to its --help. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "IMAGE")
     String image;
 
@@ -97,6 +107,15 @@ final class ContainerCreateOptions {
      * @param hostEnv the client's environment, for {@code -e VAR} passthrough
      */
     ContainerCreateRequest request(boolean attach, Map<String, String> hostEnv) throws IOException {
+        HealthConfig healthcheck;
+        RestartPolicy restartPolicy;
+        try {
+            healthcheck = restartHealth.healthcheck();
+            restartPolicy = restartHealth.restartPolicy(autoRemove);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(125, "wharf: " + e.getMessage() + "\n\nRun '" + spec.qualifiedName()
+                    + " --help' for more information");
+        }
         var config = ContainerConfig.builder()
                 .hostname(hostname == null ? "" : hostname)
                 .user(user == null ? "" : user)
@@ -113,12 +132,13 @@ final class ContainerCreateOptions {
                 .entrypoint(entrypoint == null ? null : List.of(entrypoint))
                 .labels(EnvOptions.labels(labelFiles, labels))
                 .stopSignal(stopSignal)
-                .stopTimeout(stopTimeout);
+                .stopTimeout(stopTimeout)
+                .healthcheck(healthcheck);
         var hostConfig = HostConfig.builder()
                 .logConfig(new LogConfig("", Map.of()))
                 .networkMode("default")
                 .portBindings(Map.of())
-                .restartPolicy(new RestartPolicy("no", 0))
+                .restartPolicy(restartPolicy)
                 .autoRemove(autoRemove)
                 .consoleSize(consoleSize())
                 .dns(List.of())

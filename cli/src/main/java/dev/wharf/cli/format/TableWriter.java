@@ -14,6 +14,16 @@ public final class TableWriter {
     private static final int PADDING = 3;
 
     private final List<List<String>> rows = new ArrayList<>();
+    private final int minWidth;
+
+    public TableWriter() {
+        this(MIN_WIDTH);
+    }
+
+    /** @param minWidth tabwriter's minwidth: docker top uses 20 */
+    public TableWriter(int minWidth) {
+        this.minWidth = minWidth;
+    }
 
     public TableWriter row(String... cells) {
         rows.add(List.of(cells));
@@ -25,7 +35,7 @@ public final class TableWriter {
         int[] widths = new int[columns];
         for (var row : rows) {
             for (int c = 0; c < row.size() - 1; c++) {
-                widths[c] = Math.max(widths[c], Math.max(MIN_WIDTH, width(row.get(c)) + PADDING));
+                widths[c] = Math.max(widths[c], Math.max(minWidth, width(row.get(c)) + PADDING));
             }
         }
         var line = new StringBuilder();

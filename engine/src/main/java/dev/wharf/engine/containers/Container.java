@@ -16,6 +16,7 @@ final class Container {
 
     final ReentrantLock lock = new ReentrantLock();
     final OutputBroadcaster output = new OutputBroadcaster();
+    final RestartManager restarts = new RestartManager();
     /** Execs created in the container and not yet exited ({@code ExecIDs} in inspect). */
     final java.util.Set<String> execIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Completes when the container has been removed. */

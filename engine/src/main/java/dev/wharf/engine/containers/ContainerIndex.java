@@ -33,6 +33,16 @@ final class ContainerIndex {
         idByName.remove(container.record().name(), container.id());
     }
 
+    /** Moves the container to {@code newName}; a taken name is Docker's 409. The caller updates the record. */
+    synchronized void rename(Container container, String newName) {
+        String owner = idByName.get(newName);
+        if (owner != null) {
+            throw nameConflict(newName, owner);
+        }
+        idByName.remove(container.record().name(), container.id());
+        idByName.put(newName, container.id());
+    }
+
     synchronized boolean nameTaken(String name) {
         return idByName.containsKey(name);
     }

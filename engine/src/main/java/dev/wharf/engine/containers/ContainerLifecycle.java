@@ -30,6 +30,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,40 +71,80 @@ final class ContainerLifecycle {
         this.mounts = mounts;
     }
 
-    /** Docker's start: 304 when running; on an OCI failure the container keeps no mount, bundle or process. */
+    /**
+     * Docker's start by a client: 304 when running, 409 when paused or being removed; the restart
+     * policy applies afresh. On an OCI failure the container keeps no mount, bundle or process.
+     */
     void start(Container container) throws IOException {
         container.lock.lock();
         try {
-            ContainerRecord record = container.record();
-            if (record.state().running()) {
+            RunState state = container.record().state();
+            if (state.paused()) {
+                throw new ConflictException("cannot start a paused container, try unpause instead");
+            }
+            if (state.running() || state.restarting()) {
                 throw new NotModifiedException("Container already started");
             }
-            if (record.state().removing()) {
+            if (state.removing()) {
                 throw new ConflictException("container is marked for removal and cannot be started");
             }
-            long run = container.beginRun();
-            CreatedContainer created = null;
-            try {
-                Path rootfs = prepareRootfs(record);
-                created = runtime.create(spec(record, rootfs));
-                // Connected before start: conmon replays nothing, and docker run attached already.
-                container.output.connect(record.id(), runtime.attach(record.id()));
-                applyConsoleSize(record);
-                runtime.start(record.id());
-            } catch (IOException | RuntimeException e) {
-                StartErrors.Failure failure = e instanceof OciRuntimeException
-                        ? StartErrors.fromRuntime(e.getMessage())
-                        : StartErrors.fromDaemon(String.valueOf(e.getMessage()));
-                throw failStart(container, record, failure, e, created != null);
-            }
-            record = record.withState(record.state().started(created.pid(), Instant.now()));
-            container.update(record);
-            store.save(record);
-            events.publish(record, "start");
-            watchExit(container, run);
+            container.restarts.reset();
+            run(container, false);
         } finally {
             container.lock.unlock();
         }
+    }
+
+    /** The restart policy's start after its delay, unless a stop, kill or removal cancelled it meanwhile. */
+    private void restartByPolicy(Container container, long ticket) {
+        container.lock.lock();
+        try {
+            if (!container.restarts.isPending(ticket) || !container.record().state().restarting()) {
+                return;
+            }
+            run(container, true);
+        } catch (EngineException | IOException e) {
+            LOG.log(Level.INFO, "restart of {0} by its policy failed: {1}", container.id(), e.getMessage());
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
+    private void scheduleRestart(Container container, Duration delay) {
+        long ticket = container.restarts.schedule();
+        Thread.ofVirtual().name("restart-" + container.record().shortId()).start(() -> {
+            try {
+                Thread.sleep(delay);
+                restartByPolicy(container, ticket);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** Creates and starts the container's process; the caller holds the lock and checked the state. */
+    private void run(Container container, boolean byPolicy) throws IOException {
+        ContainerRecord record = container.record();
+        long run = container.beginRun();
+        CreatedContainer created = null;
+        try {
+            Path rootfs = prepareRootfs(record);
+            created = runtime.create(spec(record, rootfs));
+            // Connected before start: conmon replays nothing, and docker run attached already.
+            container.output.connect(record.id(), runtime.attach(record.id()));
+            applyConsoleSize(record);
+            runtime.start(record.id());
+        } catch (IOException | RuntimeException e) {
+            StartErrors.Failure failure = e instanceof OciRuntimeException
+                    ? StartErrors.fromRuntime(e.getMessage())
+                    : StartErrors.fromDaemon(String.valueOf(e.getMessage()));
+            throw failStart(container, record, failure, e, created != null);
+        }
+        record = record.withState(record.state().started(created.pid(), Instant.now(), byPolicy, null));
+        container.update(record);
+        store.save(record);
+        events.publish(record, "start");
+        watchExit(container, run);
     }
 
     /** HostConfig.ConsoleSize ([rows, cols]): the TTY has the client's size before the process looks. */
@@ -190,7 +232,10 @@ final class ContainerLifecycle {
                 .start(() -> recordExit(container, run, error == null ? code : EXIT_LOST)));
     }
 
-    /** The process of {@code run} exited: record it, release its runtime and mount, maybe auto-remove. */
+    /**
+     * The process of {@code run} exited: record it, release its runtime and mount, then either
+     * schedule the restart policy's start or (maybe) auto-remove.
+     */
     private void recordExit(Container container, long run, int exitCode) {
         boolean autoRemove;
         container.lock.lock();
@@ -206,7 +251,13 @@ final class ContainerLifecycle {
                 LOG.log(Level.DEBUG, "no runtime state for " + record.id(), e);
             }
             cleanUpRun(record.id());
-            record = record.withState(record.state().exited(exitCode, oom, Instant.now()));
+            Instant now = Instant.now();
+            RunState state = record.state();
+            Duration ran = Duration.between(state.startedAtInstant(), now);
+            Optional<Duration> restart = container.restarts.shouldRestart(record.hostConfig().restartPolicy(),
+                    exitCode, state.manuallyStopped(), ran, state.restartCount());
+            record = record.withState(restart.isPresent() ? state.restartPending(exitCode, oom, now)
+                    : state.exited(exitCode, oom, now));
             container.update(record);
             try {
                 store.save(record);
@@ -216,9 +267,11 @@ final class ContainerLifecycle {
             if (oom) {
                 events.publish(record, "oom");
             }
-            events.publish(record, "die", Map.of("exitCode", Integer.toString(exitCode)));
+            events.publish(record, "die", Map.of("exitCode", Integer.toString(exitCode),
+                    "execDuration", Long.toString(ran.toSeconds())));
             container.exited(new Container.Exit(exitCode, ""));
-            autoRemove = record.hostConfig().autoRemove();
+            restart.ifPresent(delay -> scheduleRestart(container, delay));
+            autoRemove = restart.isEmpty() && record.hostConfig().autoRemove();
         } finally {
             container.lock.unlock();
         }
@@ -260,35 +313,53 @@ final class ContainerLifecycle {
         }
     }
 
+    /**
+     * Docker's kill: the signal goes to the container's init; SIGKILL also waits for the exit. A
+     * restarting container just stays down; a paused one is thawed when the signal is meant to end it.
+     */
     void kill(Container container, int signal) throws IOException {
+        CompletableFuture<Container.Exit> exit;
         container.lock.lock();
         try {
-            ContainerRecord record = container.record();
-            if (!record.state().running()) {
-                throw new ConflictException("Container " + record.id() + " is not running");
+            RunState state = container.record().state();
+            if (state.restarting()) {
+                container.restarts.cancel();
+                abandonRestart(container);
+                return;
             }
-            runtime.kill(record.id(), signal);
-            events.publish(record, "kill", Map.of("signal", Integer.toString(signal)));
+            if (!state.running()) {
+                throw new ConflictException("Container " + container.id() + " is not running");
+            }
+            exit = container.nextExit();
+            signal(container, signal);
         } finally {
             container.lock.unlock();
+        }
+        if (signal == Signals.SIGKILL) {
+            awaitExit(container, exit, false);
         }
     }
 
     /**
-     * Docker's stop: the stop signal (the config's StopSignal, else SIGTERM), then SIGKILL after
-     * {@code timeoutSeconds} (negative: wait forever); 304 when the container is not running.
+     * Docker's stop: the stop signal, then SIGKILL after {@code timeoutSeconds} (negative: wait
+     * forever); 304 when the container is not running. A restarting container just stays down.
      */
     void stop(Container container, int signal, int timeoutSeconds) throws IOException {
-        java.util.concurrent.CompletableFuture<Container.Exit> exit;
+        CompletableFuture<Container.Exit> exit;
         container.lock.lock();
         try {
-            ContainerRecord record = container.record();
-            if (!record.state().running()) {
+            RunState state = container.record().state();
+            if (state.restarting()) {
+                container.restarts.cancel();
+                abandonRestart(container);
+                events.publish(container.record(), "stop");
+                return;
+            }
+            if (!state.running()) {
                 throw new NotModifiedException("Container already stopped");
             }
             exit = container.nextExit();
-            runtime.kill(record.id(), signal);
-            events.publish(record, "kill", Map.of("signal", Integer.toString(signal)));
+            signal(container, signal);
         } finally {
             container.lock.unlock();
         }
@@ -302,8 +373,7 @@ final class ContainerLifecycle {
             container.lock.lock();
             try {
                 if (container.record().state().running()) {
-                    runtime.kill(container.id(), Signals.SIGKILL);
-                    events.publish(container.record(), "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+                    signal(container, Signals.SIGKILL);
                 }
             } finally {
                 container.lock.unlock();
@@ -316,6 +386,42 @@ final class ContainerLifecycle {
             throw new SystemException("interrupted while stopping container " + container.id(), e);
         }
         events.publish(container.record(), "stop");
+    }
+
+    /**
+     * Sends a signal as Docker's killWithSignal does: the container counts as stopped by hand; SIGKILL
+     * or the stop signal (any signal, without a configured one) also cancels the restart policy and
+     * thaws a paused container so that the signal lands. The caller holds the lock.
+     */
+    private void signal(Container container, int signal) throws IOException {
+        ContainerRecord record = container.record();
+        String stopSignal = record.config().stopSignal();
+        boolean ends = signal == Signals.SIGKILL || stopSignal == null || stopSignal.isEmpty()
+                || Signals.parse(stopSignal, Signals.SIGTERM) == signal;
+        if (ends) {
+            container.restarts.cancel();
+        }
+        record = record.withState(record.state().manuallyStopped(true));
+        container.update(record);
+        store.save(record);
+        runtime.kill(record.id(), signal);
+        events.publish(record, "kill", Map.of("signal", Integer.toString(signal)));
+        if (ends && record.state().paused()) {
+            runtime.resume(record.id());
+            record = record.withState(record.state().paused(false));
+            container.update(record);
+            store.save(record);
+            events.publish(record, "unpause");
+        }
+    }
+
+    /** A cancelled restart: the container is an ordinary stopped one; waiters for its end are done. */
+    private void abandonRestart(Container container) throws IOException {
+        ContainerRecord record = container.record();
+        record = record.withState(record.state().restartAbandoned().manuallyStopped(true));
+        container.update(record);
+        store.save(record);
+        container.exited(new Container.Exit(record.state().exitCode(), ""));
     }
 
     void resize(Container container, int rows, int cols) throws IOException {
@@ -331,21 +437,26 @@ final class ContainerLifecycle {
 
     /** Docker's rm: 409 for a running container unless forced; forced = SIGKILL, wait for the exit, remove. */
     void remove(Container container, boolean force, boolean removeVolumes) throws IOException {
-        var exit = (java.util.concurrent.CompletableFuture<Container.Exit>) null;
+        CompletableFuture<Container.Exit> exit = null;
         container.lock.lock();
         try {
             ContainerRecord record = container.record();
             if (record.state().removing()) {
                 throw new ConflictException("removal of container " + record.id() + " is already in progress");
             }
-            if (record.state().running()) {
+            if (record.state().running() || record.state().restarting()) {
                 if (!force) {
                     throw new ConflictException("You cannot remove a running container " + record.id()
                             + ". Stop the container before attempting removal or force remove");
                 }
-                exit = container.nextExit();
-                runtime.kill(record.id(), Signals.SIGKILL);
-                events.publish(record, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+                if (record.state().restarting()) {
+                    container.restarts.cancel();
+                    abandonRestart(container);
+                } else {
+                    exit = container.nextExit();
+                    signal(container, Signals.SIGKILL);
+                }
+                record = container.record();
             }
             record = record.withState(record.state().removing(true));
             container.update(record);
@@ -375,7 +486,7 @@ final class ContainerLifecycle {
     }
 
     /** Waits for the exit a SIGKILL must bring; {@code removing}: undo the removal mark when it does not come. */
-    private void awaitExit(Container container, java.util.concurrent.CompletableFuture<Container.Exit> exit,
+    private void awaitExit(Container container, CompletableFuture<Container.Exit> exit,
             boolean removing) throws IOException {
         try {
             exit.get(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -420,15 +531,19 @@ final class ContainerLifecycle {
     /**
      * Re-adopts a container found on disk at daemon start: a running one still under conmon is
      * watched and relayed again; one that exited meanwhile gets its exit recorded (and is auto-removed);
-     * one that never started loses any half-made runtime state.
+     * one that never started loses any half-made runtime state. A container that is down then and
+     * whose restart policy says so is started, as dockerd's restore does.
      */
     void recover(Container container) {
         boolean autoRemove = false;
+        boolean restart;
         container.lock.lock();
         try {
             ContainerRecord record = container.record();
             if (record.state().removing()) {
-                autoRemove = true; // finish the interrupted removal
+                // Finish the interrupted removal, which must not find itself already under way.
+                container.update(record.withState(record.state().removing(false)));
+                autoRemove = true;
             } else if (record.state().running()) {
                 autoRemove = recoverRunning(container, record);
             } else {
@@ -436,12 +551,27 @@ final class ContainerLifecycle {
                     deleteFromRuntime(record.id()); // created by a daemon that died before start
                 }
                 unmount(record.id());
+                if (record.state().restarting()) {
+                    abandonRestart(container); // the daemon died during the policy's delay
+                }
             }
+            ContainerRecord now = container.record();
+            restart = !autoRemove && !now.state().running()
+                    && RestartManager.restartsOnDaemonStart(now.hostConfig().restartPolicy(), now.state());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot recover container " + container.id(), e);
+            restart = false;
         } finally {
             container.lock.unlock();
         }
         if (autoRemove) {
             removeQuietly(container);
+        } else if (restart) {
+            try {
+                start(container);
+            } catch (EngineException | IOException e) {
+                LOG.log(Level.WARNING, "cannot restart " + container.id() + " by its restart policy: " + e.getMessage());
+            }
         }
     }
 
@@ -476,7 +606,8 @@ final class ContainerLifecycle {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot save container " + record.id(), e);
         }
-        events.publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
+        events.publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode), "execDuration",
+                Long.toString(Duration.between(record.state().startedAtInstant(), Instant.now()).toSeconds())));
         container.exited(new Container.Exit(exitCode, ""));
         return exited.hostConfig().autoRemove();
     }

@@ -39,6 +39,14 @@ public record ContainerRecord(
         return new ContainerRecord(id, name, created, imageId, diffIds, path, args, config, hostConfig, newState);
     }
 
+    ContainerRecord withName(String newName) {
+        return new ContainerRecord(id, newName, created, imageId, diffIds, path, args, config, hostConfig, state);
+    }
+
+    ContainerRecord withHostConfig(HostConfig newHostConfig) {
+        return new ContainerRecord(id, name, created, imageId, diffIds, path, args, config, newHostConfig, state);
+    }
+
     @JsonIgnore
     String shortId() {
         return id.substring(0, 12);

@@ -1,6 +1,8 @@
 package dev.wharf.engine.containers;
 
 import dev.wharf.api.types.ContainerCreateRequest;
+import dev.wharf.api.types.ContainerUpdateRequest;
+import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.filters.Filters;
 import dev.wharf.engine.http.Exchange;
 import dev.wharf.engine.http.Routes;
@@ -22,6 +24,11 @@ public final class ContainerRoutes {
         routes.add("POST", "/containers/{id}/restart", this::restart);
         routes.add("POST", "/containers/{id}/kill", this::kill);
         routes.add("POST", "/containers/{id}/resize", this::resize);
+        routes.add("POST", "/containers/{id}/pause", this::pause);
+        routes.add("POST", "/containers/{id}/unpause", this::unpause);
+        routes.add("POST", "/containers/{id}/rename", this::rename);
+        routes.add("GET", "/containers/{id}/top", this::top);
+        routes.add("POST", "/containers/{id}/update", this::update);
         routes.add("POST", "/containers/{id}/wait", new WaitHandler(service));
         routes.add("POST", "/containers/{id}/attach", new AttachHandler(service));
         routes.add("GET", "/containers/{id}/logs", new LogsHandler(service));
@@ -62,6 +69,30 @@ public final class ContainerRoutes {
     private void kill(Exchange exchange) throws Exception {
         service.kill(exchange.pathParam("id"), exchange.query("signal").orElse(null));
         exchange.respondEmpty(204);
+    }
+
+    private void pause(Exchange exchange) throws Exception {
+        service.pause(exchange.pathParam("id"));
+        exchange.respondEmpty(204);
+    }
+
+    private void unpause(Exchange exchange) throws Exception {
+        service.unpause(exchange.pathParam("id"));
+        exchange.respondEmpty(204);
+    }
+
+    private void rename(Exchange exchange) throws Exception {
+        service.rename(exchange.pathParam("id"), exchange.query("name").orElse(null));
+        exchange.respondEmpty(204);
+    }
+
+    private void top(Exchange exchange) throws Exception {
+        exchange.respondJson(200, service.top(exchange.pathParam("id"), exchange.query("ps_args").orElse(null)));
+    }
+
+    private void update(Exchange exchange) throws Exception {
+        ContainerUpdateRequest request = exchange.bodyJson(ContainerUpdateRequest.class);
+        exchange.respondJson(200, service.update(exchange.pathParam("id"), request));
     }
 
     private void resize(Exchange exchange) throws Exception {

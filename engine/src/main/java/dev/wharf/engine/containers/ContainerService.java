@@ -5,8 +5,12 @@ import dev.wharf.api.types.ContainerCreateRequest;
 import dev.wharf.api.types.ContainerCreateResponse;
 import dev.wharf.api.types.ContainerInspect;
 import dev.wharf.api.types.ContainerSummary;
+import dev.wharf.api.types.ContainerTopResponse;
+import dev.wharf.api.types.ContainerUpdateRequest;
+import dev.wharf.api.types.ContainerUpdateResponse;
 import dev.wharf.api.types.HostConfig;
 import dev.wharf.engine.DaemonPaths;
+import dev.wharf.engine.errors.EngineException;
 import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.errors.NotFoundException;
 import dev.wharf.engine.errors.SystemException;
@@ -41,7 +45,6 @@ public final class ContainerService {
     private static final Logger LOG = System.getLogger(ContainerService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int DEFAULT_STOP_TIMEOUT = 10;
-    private static final int SIGTERM = 15;
 
     /** Counts for /info. */
     public record Counts(int total, int running, int paused, int stopped) {}
@@ -52,6 +55,7 @@ public final class ContainerService {
     private final Snapshotter snapshotter;
     private final ContainerEvents events;
     private final ContainerLifecycle lifecycle;
+    private final ContainerControl control;
     private final ContainerMounts mounts;
     private final ContainerRuntime runtime;
 
@@ -64,6 +68,7 @@ public final class ContainerService {
         this.mounts = mounts;
         this.runtime = runtime;
         this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, mounts);
+        this.control = new ContainerControl(store, index, runtime, this.events);
     }
 
     /** Re-adopts containers after a daemon start: running ones are watched again, exits are recorded. */
@@ -90,13 +95,17 @@ public final class ContainerService {
     public Counts counts() {
         int total = 0;
         int running = 0;
+        int paused = 0;
         for (Container container : index.all()) {
             total++;
-            if (container.record().state().running()) {
+            RunState state = container.record().state();
+            if (state.paused()) {
+                paused++;
+            } else if (state.running() || state.restarting()) {
                 running++;
             }
         }
-        return new Counts(total, running, 0, total - running);
+        return new Counts(total, running, paused, total - running - paused);
     }
 
     /** The ID of a container created from the image, if any (an image in use cannot be removed). */
@@ -112,6 +121,7 @@ public final class ContainerService {
         }
         String name = requestedName == null || requestedName.isEmpty() ? null : ContainerNames.validate(requestedName);
         HostConfig hostConfig = HostConfigDefaults.apply(request.hostConfig());
+        RestartManager.validate(hostConfig.restartPolicy(), hostConfig.autoRemove());
         RuntimeOptions.validate(hostConfig);
         Image image = lookupImage(request.config().image());
         String id = newId();
@@ -166,9 +176,40 @@ public final class ContainerService {
         lifecycle.start(get(reference));
     }
 
+    /** POST /containers/{id}/kill; every failure reads {@code Cannot kill container: <ref>: …}, as moby's router wraps it. */
     public void kill(String reference, String signal) throws IOException {
-        Container container = get(reference);
-        lifecycle.kill(container, Signals.parse(signal));
+        try {
+            int number = Signals.parse(signal);
+            lifecycle.kill(get(reference), number);
+        } catch (EngineException e) {
+            throw EngineException.wrap("Cannot kill container: " + reference, e);
+        }
+    }
+
+    public void pause(String reference) throws IOException {
+        control.pause(get(reference));
+    }
+
+    public void unpause(String reference) throws IOException {
+        control.unpause(get(reference));
+    }
+
+    public ContainerTopResponse top(String reference, String psArgs) throws IOException {
+        return control.top(get(reference), psArgs);
+    }
+
+    public ContainerUpdateResponse update(String reference, ContainerUpdateRequest request) throws IOException {
+        if (request == null) {
+            throw new InvalidArgumentException("update config cannot be empty");
+        }
+        return control.update(get(reference), request);
+    }
+
+    public void rename(String reference, String newName) throws IOException {
+        if (newName == null || newName.isEmpty()) {
+            throw new InvalidArgumentException("Neither old nor new names may be empty");
+        }
+        control.rename(get(reference), newName);
     }
 
     /** POST /containers/{id}/stop: {@code signal} and {@code t} from the query, else the config's, else TERM and 10 s. */
@@ -178,7 +219,7 @@ public final class ContainerService {
         String stopSignal = signal != null && !signal.isEmpty() ? signal : config.stopSignal();
         int timeout = timeoutSeconds != null ? timeoutSeconds
                 : config.stopTimeout() != null ? config.stopTimeout() : DEFAULT_STOP_TIMEOUT;
-        lifecycle.stop(container, Signals.parse(stopSignal, SIGTERM), timeout);
+        lifecycle.stop(container, Signals.parse(stopSignal, Signals.SIGTERM), timeout);
     }
 
     /** POST /containers/{id}/restart: stop when running, then start. */
@@ -217,7 +258,7 @@ public final class ContainerService {
                 container.lock.lock();
                 try {
                     RunState state = container.record().state();
-                    yield state.running()
+                    yield state.running() || state.restarting()
                             ? container.nextExit()
                             : CompletableFuture.completedFuture(new Container.Exit(state.exitCode(), state.error()));
                 } finally {

@@ -26,8 +26,10 @@ final class ContainerViews {
     static ContainerInspect inspect(ContainerRecord record, ContainerStore store, Path upperDir, Long sizeRw,
             Long sizeRootFs, List<MountPoint> mounts, List<String> execIds) {
         RunState s = record.state();
-        var state = new dev.wharf.api.types.ContainerState(s.status(), s.running(), false, false, s.oomKilled(),
-                s.dead(), s.pid(), s.exitCode(), s.error(), orZero(s.startedAt()), orZero(s.finishedAt()), null);
+        // Docker counts a container waiting for its restart policy as running.
+        var state = new dev.wharf.api.types.ContainerState(s.status(), s.running() || s.restarting(), s.paused(),
+                s.restarting(), s.oomKilled(), s.dead(), s.pid(), s.exitCode(), s.error(), orZero(s.startedAt()),
+                orZero(s.finishedAt()), s.health());
         String id = record.id();
         return ContainerInspect.builder()
                 .id(id)
@@ -41,7 +43,7 @@ final class ContainerViews {
                 .hostsPath(store.hostsFile(id).toString())
                 .logPath(store.logFile(id).toString())
                 .name("/" + record.name())
-                .restartCount(0)
+                .restartCount(s.restartCount())
                 .driver("overlay2")
                 .platform("linux")
                 .mountLabel("")

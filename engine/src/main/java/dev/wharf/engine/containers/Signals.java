@@ -7,6 +7,7 @@ import java.util.Map;
 /** Linux signal names and numbers as {@code docker kill --signal} accepts them (KILL, SIGKILL, 9). */
 final class Signals {
     static final int SIGKILL = 9;
+    static final int SIGTERM = 15;
 
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(
             Map.entry("HUP", 1), Map.entry("INT", 2), Map.entry("QUIT", 3), Map.entry("ILL", 4),

@@ -10,7 +10,19 @@ final class StatusText {
 
     static String of(RunState state, Instant now) {
         if (state.running()) {
-            return "Up " + HumanDuration.of(Duration.between(state.startedAtInstant(), now));
+            String up = "Up " + HumanDuration.of(Duration.between(state.startedAtInstant(), now));
+            if (state.paused()) {
+                return up + " (Paused)";
+            }
+            if (state.health() != null) {
+                String health = state.health().status();
+                return up + " (" + (health.equals("starting") ? "health: starting" : health) + ")";
+            }
+            return up;
+        }
+        if (state.restarting()) {
+            return "Restarting (" + state.exitCode() + ") "
+                    + HumanDuration.of(Duration.between(state.finishedAtInstant(), now)) + " ago";
         }
         if (state.removing()) {
             return "Removal In Progress";

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * every subscriber receives each new event. Subscribers must not block (they hand events to a queue).
  */
 public final class InMemoryEventBus implements EventBus {
-    private static final int RETAINED = 1024;
+    /** dockerd keeps the last 256 events for replays (daemon/events: eventsLimit). */
+    private static final int RETAINED = 256;
 
     private final Clock clock;
     private final ArrayDeque<EventMessage> recent = new ArrayDeque<>();

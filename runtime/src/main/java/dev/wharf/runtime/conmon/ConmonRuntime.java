@@ -4,6 +4,8 @@ import dev.wharf.runtime.AttachConnection;
 import dev.wharf.runtime.ContainerRuntime;
 import dev.wharf.runtime.ContainerSpec;
 import dev.wharf.runtime.CreatedContainer;
+import dev.wharf.runtime.OciRuntimeException;
+import dev.wharf.runtime.ResourceUpdate;
 import dev.wharf.runtime.ExecProcess;
 import dev.wharf.runtime.ExecSpec;
 import dev.wharf.runtime.RuntimeState;
@@ -99,6 +101,33 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     @Override
     public void kill(String containerId, int signal) throws IOException {
         runc.kill(containerId, signal);
+    }
+
+    @Override
+    public void pause(String containerId) throws IOException {
+        runc.pause(files(containerId).id());
+    }
+
+    @Override
+    public void resume(String containerId) throws IOException {
+        runc.resume(files(containerId).id());
+    }
+
+    @Override
+    public void update(String containerId, ResourceUpdate resources) throws IOException {
+        runc.update(files(containerId).id(), resources);
+    }
+
+    @Override
+    public List<Integer> processes(String containerId) throws IOException {
+        ContainerFiles files = files(containerId);
+        int init = MonitorProcess.readPid(files.pidfile())
+                .orElseThrow(() -> new OciRuntimeException("container " + containerId + " has no init process"));
+        var pids = new java.util.ArrayList<Integer>(CgroupProcesses.of(init));
+        if (pids.remove(Integer.valueOf(init))) {
+            pids.addFirst(init);
+        }
+        return pids;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.wharf.runtime.conmon;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.runtime.OciRuntimeException;
+import dev.wharf.runtime.ResourceUpdate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,38 @@ final class Runc {
         run("kill", id, Integer.toString(signal));
     }
 
-    /** Forced delete; a container runc does not know is already deleted. */
+    /** Freezes every process of the container (the freezer cgroup on v1). */
+    void pause(String id) throws IOException {
+        run("pause", id);
+    }
+
+    void resume(String id) throws IOException {
+        run("resume", id);
+    }
+
+    /** New cgroup limits, as runc update's flags; unset values stay. */
+    void update(String id, ResourceUpdate resources) throws IOException {
+        var args = new ArrayList<String>();
+        args.add("update");
+        flag(args, "--memory", resources.memory());
+        flag(args, "--memory-reservation", resources.memoryReservation());
+        flag(args, "--memory-swap", resources.memorySwap());
+        flag(args, "--cpu-share", resources.cpuShares());
+        flag(args, "--cpu-quota", resources.cpuQuota());
+        flag(args, "--cpu-period", resources.cpuPeriod());
+        flag(args, "--cpuset-cpus", resources.cpusetCpus());
+        flag(args, "--cpuset-mems", resources.cpusetMems());
+        flag(args, "--pids-limit", resources.pidsLimit());
+        args.add(id);
+        run(args.toArray(String[]::new));
+    }
+
+    private static void flag(List<String> args, String name, Object value) {
+        if (value != null) {
+            args.add(name + "=" + value);
+        }
+    }
+
     /** Kills and deletes; a container runc never knew (or already forgot) is not an error. */
     void forceDelete(String id) throws IOException {
         var result = CommandRunner.run(command("delete", "--force", id), TIMEOUT);
