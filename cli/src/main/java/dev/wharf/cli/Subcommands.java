@@ -1,6 +1,7 @@
 package dev.wharf.cli;
 
 import dev.wharf.cli.command.AttachCommand;
+import dev.wharf.cli.command.BuildCommand;
 import dev.wharf.cli.command.CommitCommand;
 import dev.wharf.cli.command.CpCommand;
 import dev.wharf.cli.command.CreateCommand;
@@ -70,6 +71,7 @@ final class Subcommands {
         ALL.put("tag", TagCommand.class);
         ALL.put("inspect", InspectCommand.class);
         ALL.put("import", ImportCommand.class);
+        ALL.put("build", BuildCommand.class);
         ALL.put("pull", PullCommand.class);
         ALL.put("push", PushCommand.class);
         ALL.put("login", LoginCommand.class);

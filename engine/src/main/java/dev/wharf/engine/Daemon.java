@@ -2,6 +2,10 @@ package dev.wharf.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.api.ApiJson;
+import dev.wharf.build.BuildCache;
+import dev.wharf.build.FileBuildCache;
+import dev.wharf.build.exec.Builder;
+import dev.wharf.engine.build.BuildRoutes;
 import dev.wharf.engine.containers.ContainerRoutes;
 import dev.wharf.engine.containers.ContainerService;
 import dev.wharf.engine.containers.ExecRoutes;
@@ -133,6 +137,9 @@ public final class Daemon implements AutoCloseable {
                     .register(router);
             new EventRoutes(events, json).register(router);
             new ContainerRoutes(containers).register(router);
+            BuildCache buildCache = new FileBuildCache(paths.build().resolve("cache"));
+            new BuildRoutes(new Builder(blobs, images, snapshotter, runtime, buildCache, paths.build().resolve("tmp")),
+                    buildCache, paths.build().resolve("contexts"), json).register(router);
             new ExecRoutes(new ExecService(containers, runtime, events)).register(router);
             new VolumeRoutes(volumes).register(router);
             new NetworkRoutes(networks, containers).register(router);

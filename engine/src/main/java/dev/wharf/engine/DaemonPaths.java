@@ -34,6 +34,11 @@ public record DaemonPaths(Path dataRoot, Path execRoot) {
         return execRoot.resolve("network");
     }
 
+    /** The builder's cache index, the unpacked contexts of running builds and their scratch files. */
+    public Path build() {
+        return dataRoot.resolve("build");
+    }
+
     /** Docker's layout: {@code <name>/_data} per volume. */
     public Path volumes() {
         return dataRoot.resolve("volumes");

@@ -68,6 +68,14 @@ public final class TarWriter implements Closeable {
         return this;
     }
 
+    /** Adds a prepared entry whose body (exactly its size) is streamed, for files too big to hold in memory. */
+    public TarWriter addStreamed(TarArchiveEntry entry, java.io.InputStream body) throws IOException {
+        tar.putArchiveEntry(entry);
+        body.transferTo(tar);
+        tar.closeArchiveEntry();
+        return this;
+    }
+
     /** An entry of the given type with this writer's mtime and owner 0:0; the name is kept exactly as given. */
     public TarArchiveEntry entry(String name, byte type, int mode) {
         TarArchiveEntry entry = new TarArchiveEntry(name, type, true);

@@ -35,6 +35,14 @@ public interface Snapshotter {
      */
     List<FileChange> changes(String containerId, List<Digest> diffIds) throws IOException;
 
+    /**
+     * Unmounts the rootfs and turns the container's upper directory into the committed layer {@code diffId}
+     * (the caller computed the diff ID from that directory); the rest of the container's snapshot is removed.
+     * The upper directory already has the on-disk form of an unpacked layer (overlay whiteouts), so nothing
+     * is copied. When the layer exists already, the upper directory is simply dropped.
+     */
+    void commit(String containerId, Digest diffId) throws IOException;
+
     /** Unmounts and deletes the container's writable layer. */
     void remove(String containerId) throws IOException;
 

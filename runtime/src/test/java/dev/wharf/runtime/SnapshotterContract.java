@@ -120,6 +120,37 @@ public abstract class SnapshotterContract {
     }
 
     @Test
+    void commitTurnsTheWritableLayerIntoALayer() throws IOException {
+        Digest base = unpack(tar(w -> w.file("a.txt", 0644, bytes("a"))));
+        Path merged = snapshotter.mountRootfs("c1", List.of(base));
+        Files.writeString(merged.resolve("step.txt"), "step");
+        Files.delete(merged.resolve("a.txt"));
+        Digest step = Digest.sha256(bytes("the diff of c1"));
+
+        snapshotter.commit("c1", step);
+
+        assertThat(snapshotter.hasLayer(step)).isTrue();
+        assertThat(snapshotter.upperDir("c1")).doesNotExist();
+        Path next = snapshotter.mountRootfs("c2", List.of(base, step));
+        assertThat(next.resolve("step.txt")).hasContent("step");
+        assertThat(next.resolve("a.txt")).doesNotExist();
+    }
+
+    @Test
+    void mountsMoreLayersThanOnePageOfMountOptionsHolds() throws IOException {
+        List<Digest> layers = new java.util.ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            int n = i;
+            layers.add(unpack(tar(w -> w.file("layer-" + n + ".txt", 0644, bytes("layer " + n))
+                    .file("top.txt", 0644, bytes("from " + n)))));
+        }
+        Path merged = snapshotter.mountRootfs("c1", layers);
+        assertThat(merged.resolve("layer-0.txt")).hasContent("layer 0");
+        assertThat(merged.resolve("layer-79.txt")).hasContent("layer 79");
+        assertThat(merged.resolve("top.txt")).hasContent("from 79");
+    }
+
+    @Test
     void removesALayer() throws IOException {
         Digest layer = unpack(tar(w -> w.file("a.txt", 0644, bytes("a"))));
         snapshotter.removeLayer(layer);

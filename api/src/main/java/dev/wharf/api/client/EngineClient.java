@@ -412,6 +412,33 @@ public final class EngineClient {
         streamProgress(request, progress);
     }
 
+    /**
+     * {@code POST /build} with the context tar streamed chunked; each message of the build's stream goes to
+     * {@code progress}; an in-band error becomes {@link EngineErrorException} with the step's exit code as status.
+     */
+    public void build(InputStream context, BuildOptions options, Consumer<ProgressMessage> progress) throws IOException {
+        var query = new Query().add("dockerfile", options.dockerfile());
+        for (String tag : options.tags()) {
+            query.add("t", tag);
+        }
+        if (!options.buildArgs().isEmpty()) {
+            query.add("buildargs", ApiJson.toJson(options.buildArgs()));
+        }
+        if (!options.labels().isEmpty()) {
+            query.add("labels", ApiJson.toJson(options.labels()));
+        }
+        if (!options.cacheFrom().isEmpty()) {
+            query.add("cachefrom", ApiJson.toJson(options.cacheFrom()));
+        }
+        query.flag("nocache", options.noCache()).flag("q", options.quiet()).flag("pull", options.pull())
+                .add("rm", options.remove() ? "1" : "0").flag("forcerm", options.forceRemove())
+                .add("networkmode", options.network()).add("target", options.target())
+                .add("platform", options.platform()).add("version", "1");
+        var request = HttpRequest.of("POST", "/build" + query)
+                .withBody(new RequestBody.Streamed("application/x-tar", context));
+        streamProgress(request, progress);
+    }
+
     /** {@code POST /images/create?fromImage=…&tag=…}. */
     public void imagePull(String fromImage, String tag, Consumer<ProgressMessage> progress) throws IOException {
         imagePull(fromImage, tag, null, null, progress);

@@ -5,10 +5,13 @@ import dev.wharf.image.FileChange;
 import dev.wharf.image.OverlayChanges;
 import dev.wharf.image.LayerApplier;
 import dev.wharf.linux.ErrnoException;
+import dev.wharf.linux.OverlayMount;
 import dev.wharf.linux.Syscalls;
 import dev.wharf.runtime.Snapshotter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +27,8 @@ import java.util.UUID;
  * root/layers/tmp-&lt;random&gt;/             a layer being unpacked (removed at start-up if left over)
  * root/containers/&lt;id&gt;/{init,upper,work,merged,empty}   init: Docker's init layer ({@link InitLayer})
  * </pre>
- * Limit: the mount options hold absolute layer paths and the kernel takes one page of them, so an
- * image can have about 35 layers with a root like {@code /var/lib/wharf/overlay}.
+ * mount(2) takes one page of options, about 35 absolute layer paths; images with more layers are mounted
+ * through the new mount API, one {@code lowerdir+} per layer (Linux 6.8+), up to overlayfs's 500.
  */
 public final class OverlaySnapshotter implements Snapshotter {
     private static final int MAX_MOUNT_DATA = 4095;
@@ -87,12 +90,17 @@ public final class OverlaySnapshotter implements Snapshotter {
             Files.createDirectories(dir.resolve(sub));
         }
         InitLayer.ensure(dir.resolve("init"));
-        String options = "lowerdir=" + dir.resolve("init") + ":" + String.join(":", lowerDirs(dir, diffIds))
+        List<String> lower = new ArrayList<>();
+        lower.add(dir.resolve("init").toString());
+        lower.addAll(lowerDirs(dir, diffIds));
+        String options = "lowerdir=" + String.join(":", lower)
                 + ",upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work");
-        if (options.length() > MAX_MOUNT_DATA) {
-            throw new IOException("too many layers for one overlay mount (" + diffIds.size() + ")");
+        if (options.length() <= MAX_MOUNT_DATA) {
+            Syscalls.mount("overlay", merged, "overlay", 0, options);
+        } else {
+            // Too many layers for mount(2)'s one page of options: the new mount API takes one layer at a time.
+            OverlayMount.mount(merged, lower.stream().map(Path::of).toList(), dir.resolve("upper"), dir.resolve("work"));
         }
-        Syscalls.mount("overlay", merged, "overlay", 0, options);
         return merged;
     }
 
@@ -125,6 +133,20 @@ public final class OverlaySnapshotter implements Snapshotter {
             lowers.add(layerDir(diffId));
         }
         return OverlayChanges.compute(upperDir(containerId), lowers);
+    }
+
+    @Override
+    public void commit(String containerId, Digest diffId) throws IOException {
+        unmountRootfs(containerId);
+        Path upper = upperDir(containerId);
+        if (!hasLayer(diffId)) {
+            try {
+                Files.move(upper, layerDir(diffId), StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                // Committed concurrently by an identical step: the same content is there already.
+            }
+        }
+        Directories.deleteRecursively(containerDir(containerId));
     }
 
     @Override

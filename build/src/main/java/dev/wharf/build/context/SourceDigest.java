@@ -1,0 +1,52 @@
+package dev.wharf.build.context;
+
+import dev.wharf.image.Digest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What the cache of a COPY/ADD step compares: names, types, modes, link targets and contents of every
+ * source file (not mtimes: a touched but unchanged file still hits, as in Docker).
+ */
+public final class SourceDigest {
+    private SourceDigest() {}
+
+    public static Digest of(List<ContextSource> sources) throws IOException {
+        MessageDigest sha = Digest.newSha256();
+        byte[] buffer = new byte[1 << 16];
+        for (ContextSource source : sources) {
+            update(sha, "source " + source.name());
+            List<Path> paths;
+            try (Stream<Path> walk = Files.walk(source.path())) {
+                paths = walk.sorted().toList();
+            }
+            for (Path p : paths) {
+                Map<String, Object> attrs = Files.readAttributes(p, "unix:mode,uid,gid,size", LinkOption.NOFOLLOW_LINKS);
+                update(sha, source.path().relativize(p) + " " + attrs.get("mode") + " " + attrs.get("size"));
+                if (Files.isSymbolicLink(p)) {
+                    update(sha, "-> " + Files.readSymbolicLink(p));
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try (InputStream in = Files.newInputStream(p)) {
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            sha.update(buffer, 0, n);
+                        }
+                    }
+                }
+            }
+        }
+        return Digest.sha256(sha);
+    }
+
+    private static void update(MessageDigest sha, String text) {
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+}
