@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a client binary (our bin/wharf or the real docker CLI) against the test daemon. */
 final class Cli {
+    private static final java.util.concurrent.Executor DRAINERS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
     private final List<String> prefix;
     private final Path dockerConfig;
     private final java.util.Map<String, String> env;
@@ -106,6 +108,10 @@ final class Cli {
         return builder;
     }
 
+    /**
+     * On a virtual thread each: the common pool may have a single worker, and a long-running command
+     * (events, logs -f) would then hold up the output of every command run meanwhile.
+     */
     private static CompletableFuture<String> drain(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try (stream) {
@@ -115,6 +121,6 @@ final class Cli {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, DRAINERS);
     }
 }

@@ -30,7 +30,12 @@ class InteractiveTest extends EndToEndTest {
             try (PtySession session = cli.inPty("run", "-it", "--rm", "busybox", "sh")) {
                 session.expect("/ # ");
                 session.resize(33, 77);
-                session.type("stty size\r").expect("33 77");
+                // the CLI sends the new size when SIGWINCH reaches it: ask until the container's tty has it
+                for (int attempt = 0; attempt < 60 && !session.screen().contains("33 77"); attempt++) {
+                    session.type("stty size\r");
+                    Thread.sleep(500);
+                }
+                session.expect("33 77");
                 session.type("exit\r");
                 assertThat(session.exitCode()).isZero();
             }

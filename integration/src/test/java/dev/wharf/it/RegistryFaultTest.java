@@ -22,14 +22,14 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * connection and a killed wharfd leave no image and the next pull downloads only what was missing;
  * two concurrent pulls of images sharing a layer download it once.
  */
-@EnabledIf("dev.wharf.it.CncfRegistry#isInstalled")
+@EnabledIf("dev.wharf.it.LoopbackRegistry#isCncfInstalled")
 class RegistryFaultTest extends EndToEndTest {
-    private CncfRegistry registry;
+    private LoopbackRegistry registry;
     private RegistryWriter writer;
 
     @BeforeAll
     void startRegistry() throws Exception {
-        registry = CncfRegistry.start(root.resolve("registry"), null, null);
+        registry = LoopbackRegistry.cncf(root.resolve("registry"), null, null);
         writer = new RegistryWriter(registry.address());
     }
 

@@ -3,6 +3,7 @@ package dev.wharf.cli.command;
 import dev.wharf.api.types.ContainerConfig;
 import dev.wharf.api.types.HostConfig;
 import dev.wharf.api.types.Mount;
+import dev.wharf.cli.format.ByteSizes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ final class MountOptions {
                 case "volume-label" -> keyValue(volume, "Labels", value);
                 case "volume-driver" -> driverConfig(volume).put("Name", value);
                 case "volume-opt" -> keyValue(driverConfig(volume), "Options", value);
-                case "tmpfs-size" -> tmpfsOptions.put("SizeBytes", ramInBytes(value));
+                case "tmpfs-size" -> tmpfsOptions.put("SizeBytes", ByteSizes.ramInBytes(value));
                 case "tmpfs-mode" -> tmpfsOptions.put("Mode", Integer.parseInt(value, 8));
                 default -> throw new IllegalArgumentException("unexpected key '" + key + "' in '" + field + "'");
             }
@@ -120,21 +121,4 @@ final class MountOptions {
         };
     }
 
-    /** go-units RAMInBytes: 64m, 1g, 512k, or plain bytes. */
-    private static long ramInBytes(String value) {
-        String lower = value.toLowerCase(Locale.ROOT).replaceAll("i?b$", "");
-        long unit = switch (lower.isEmpty() ? ' ' : lower.charAt(lower.length() - 1)) {
-            case 'k' -> 1L << 10;
-            case 'm' -> 1L << 20;
-            case 'g' -> 1L << 30;
-            case 't' -> 1L << 40;
-            default -> 1;
-        };
-        String number = unit == 1 ? lower : lower.substring(0, lower.length() - 1);
-        try {
-            return (long) (Double.parseDouble(number) * unit);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid size: '" + value + "'");
-        }
-    }
 }

@@ -13,29 +13,47 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's CNCF distribution registry ({@code /usr/bin/docker-registry}) on a loopback ephemeral port
- * with its storage under the test's directory, optionally behind htpasswd (bcrypt) basic auth. Never
- * the system service: a private process with its own YAML config, killed on close.
+ * A registry on a loopback ephemeral port with its storage under the test's directory, optionally behind
+ * htpasswd (bcrypt) basic auth: Debian's CNCF distribution registry ({@code /usr/bin/docker-registry},
+ * never the system service: a private process with its own YAML config) or our own {@code wharf registry
+ * serve}. Killed on close.
  */
-final class CncfRegistry implements AutoCloseable {
+final class LoopbackRegistry implements AutoCloseable {
     static final String BINARY = "/usr/bin/docker-registry";
 
     private final Path dir;
     private final int port;
     private final Process process;
 
-    private CncfRegistry(Path dir, int port, Process process) {
+    private LoopbackRegistry(Path dir, int port, Process process) {
         this.dir = dir;
         this.port = port;
         this.process = process;
     }
 
-    static boolean isInstalled() {
+    static boolean isCncfInstalled() {
         return Files.isExecutable(Path.of(BINARY));
     }
 
+    /** The checkout's {@code bin/wharf registry serve}; {@code user} and {@code password} as for {@link #cncf}. */
+    static LoopbackRegistry wharf(Path dir, String user, String password) throws IOException, InterruptedException {
+        Files.createDirectories(dir.resolve("storage"));
+        int port = freePort();
+        var command = new java.util.ArrayList<>(java.util.List.of(TestEnvironment.checkout().resolve("bin/wharf").toString(),
+                "registry", "serve", "--addr", "127.0.0.1:" + port, "--root", dir.resolve("storage").toString()));
+        if (user != null) {
+            Files.writeString(dir.resolve("htpasswd"), htpasswd(user, password) + "\n");
+            command.addAll(java.util.List.of("--htpasswd", dir.resolve("htpasswd").toString()));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("registry.log").toFile()).start();
+        LoopbackRegistry registry = new LoopbackRegistry(dir, port, process);
+        registry.awaitReady();
+        return registry;
+    }
+
     /** @param user with {@code password}, turns on htpasswd auth; null for an open registry */
-    static CncfRegistry start(Path dir, String user, String password) throws IOException, InterruptedException {
+    static LoopbackRegistry cncf(Path dir, String user, String password) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("storage"));
         int port = freePort();
         StringBuilder config = new StringBuilder("""
@@ -64,7 +82,7 @@ final class CncfRegistry implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("registry.log").toFile())
                 .start();
-        CncfRegistry registry = new CncfRegistry(dir, port, process);
+        LoopbackRegistry registry = new LoopbackRegistry(dir, port, process);
         registry.awaitReady();
         return registry;
     }
@@ -94,7 +112,7 @@ final class CncfRegistry implements AutoCloseable {
 
     private void awaitReady() throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60)); // a JVM's first start on a busy machine
         while (true) {
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://" + address() + "/v2/"))
@@ -107,7 +125,7 @@ final class CncfRegistry implements AutoCloseable {
             }
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 close();
-                throw new IOException("docker-registry did not start:\n" + log());
+                throw new IOException("the registry did not start:\n" + log());
             }
             Thread.sleep(50);
         }
