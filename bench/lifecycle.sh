@@ -21,15 +21,18 @@ start_all() { # docker CLI argv... : prints seconds until $count containers run
 
 echo "$count containers, $clients clients in parallel; $(nproc) cores; $(uname -r); $(date -u +%Y-%m-%dT%H:%MZ)"
 "${DW[@]}" run --rm bench-busybox true >/dev/null; "${DD[@]}" run --rm bench-busybox true >/dev/null # warm
-wharf_s=$(start_all "${DW[@]}")
-docker_s=$(start_all "${DD[@]}")
+# CPU per start is the figure a loaded machine cannot skew; wall time is what users see.
+wharf_cpu0=$(cpu_seconds "$work/wharf-"); wharf_s=$(start_all "${DW[@]}"); wharf_cpu=$(cpu_seconds "$work/wharf-")
+docker_cpu0=$(cpu_seconds "$work/docker-"); docker_s=$(start_all "${DD[@]}"); docker_cpu=$(cpu_seconds "$work/docker-")
 sleep 2
 wharf_pss=$(memory_kb "$work/wharf-" Pss); wharf_rss=$(memory_kb "$work/wharf-" Rss)
 docker_pss=$(memory_kb "$work/docker-" Pss); docker_rss=$(memory_kb "$work/docker-" Rss)
-awk -v ws="$wharf_s" -v ds="$docker_s" -v n="$count" -v wp="$wharf_pss" -v dp="$docker_pss" -v wr="$wharf_rss" -v dr="$docker_rss" 'BEGIN {
+awk -v wc="$(awk -v a="$wharf_cpu0" -v b="$wharf_cpu" 'BEGIN {print b - a}')" \
+    -v dc="$(awk -v a="$docker_cpu0" -v b="$docker_cpu" 'BEGIN {print b - a}')" -v ws="$wharf_s" -v ds="$docker_s" -v n="$count" -v wp="$wharf_pss" -v dp="$docker_pss" -v wr="$wharf_rss" -v dr="$docker_rss" 'BEGIN {
   printf "| figure | wharfd | dockerd | wharfd/dockerd |\n|---|---:|---:|---:|\n"
   printf "| start %d detached (s) | %.2f | %.2f | %.2f |\n", n, ws, ds, ws / ds
   printf "| containers per second | %.1f | %.1f | %.2f |\n", n / ws, n / ds, (n / ws) / (n / ds)
+  printf "| engine CPU per start (ms) | %.1f | %.1f | %.2f |\n", wc * 1000 / n, dc * 1000 / n, wc / dc
   printf "| engine PSS with %d running (MiB) | %.1f | %.1f | %.2f |\n", n, wp / 1024, dp / 1024, wp / dp
   printf "| engine RSS with %d running (MiB) | %.1f | %.1f | %.2f |\n", n, wr / 1024, dr / 1024, wr / dr
 }'

@@ -82,3 +82,14 @@ memory_kb() {
   done
   echo "$total"
 }
+
+# CPU seconds (user + system, with reaped children: runc under conmon or under the shim) of the processes
+# whose command line mentions $1
+cpu_seconds() {
+  local pattern=$1 total=0 pid ticks
+  for pid in $(pgrep -f -- "$pattern"); do
+    ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null)
+    total=$(( total + ${ticks:-0} ))
+  done
+  awk -v t="$total" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
+}

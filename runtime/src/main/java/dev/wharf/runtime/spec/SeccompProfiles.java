@@ -25,10 +25,19 @@ public final class SeccompProfiles {
 
     /** Docker's default profile (moby's, as dockerd 20.10 applies it) for a container with these capabilities. */
     public static OciSeccomp dockerDefault(List<String> capabilities) {
-        try (InputStream in = SeccompProfiles.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            return compile(JSON.readValue(in, DockerProfile.class), capabilities);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the built-in seccomp profile is unreadable", e);
+        return compile(DefaultProfile.PROFILE, capabilities);
+    }
+
+    /** Parsed once, on first use. */
+    private static final class DefaultProfile {
+        static final DockerProfile PROFILE = read();
+
+        private static DockerProfile read() {
+            try (InputStream in = SeccompProfiles.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+                return JSON.readValue(in, DockerProfile.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the built-in seccomp profile is unreadable", e);
+            }
         }
     }
 
