@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Testcontainers for Java 2 against wharfd: a GenericContainer of the built-in busybox started with a
- * log-message wait, its logs and configuration ({@link TestcontainersScenario}).
- * Ryuk, Testcontainers' resource reaper, is disabled.
+ * Testcontainers for Java 2 against wharfd ({@link TestcontainersScenario}): an image built from a
+ * Dockerfile, GenericContainers waited for by listening port and by HTTP, logs, exec, file copies and
+ * HTTP to the mapped port. Ryuk, Testcontainers' resource reaper, is disabled: it needs the Docker
+ * socket mounted into a container, and /.dockerenv here makes Testcontainers think it runs in one.
  */
 class TestcontainersTest extends EndToEndTest {
 
     @Test
-    void aGenericContainerStartsWithALogWaitAndShowsItsLogs() throws Exception {
+    void genericContainersFromABuiltImageServeHttpAndTakeExecAndFiles() throws Exception {
         var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), TestcontainersScenario.class.getName())
                 .redirectErrorStream(true);
@@ -26,6 +27,7 @@ class TestcontainersTest extends EndToEndTest {
         Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exitCode = process.waitFor();
+        System.out.println(output); // Testcontainers' own log of what it asked wharfd, for the test report
         assertThat(output).as("%s\ndaemon log:\n%s", output, daemon.log()).contains("SCENARIO OK");
         assertThat(exitCode).isZero();
     }
