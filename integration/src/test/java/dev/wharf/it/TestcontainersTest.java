@@ -7,17 +7,31 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Testcontainers for Java 2 against wharfd ({@link TestcontainersScenario}): an image built from a
- * Dockerfile, GenericContainers waited for by listening port and by HTTP, logs, exec, file copies and
- * HTTP to the mapped port. Ryuk, Testcontainers' resource reaper, is disabled: it needs the Docker
- * socket mounted into a container, and /.dockerenv here makes Testcontainers think it runs in one.
+ * Testcontainers for Java 2 against wharfd: GenericContainers of an image built from a Dockerfile, waited
+ * for by listening port and by HTTP, their logs, exec, file copies and HTTP to the mapped port
+ * ({@link TestcontainersScenario}); an ImageFromDockerfile with strings, paths and a build arg, built
+ * through {@code POST /build} and run ({@link TestcontainersBuildScenario}). Ryuk, Testcontainers'
+ * resource reaper, is disabled: it needs the Docker socket mounted into a container, and /.dockerenv
+ * here makes Testcontainers think it runs in one.
  */
 class TestcontainersTest extends EndToEndTest {
 
     @Test
     void genericContainersFromABuiltImageServeHttpAndTakeExecAndFiles() throws Exception {
+        runScenario(TestcontainersScenario.class);
+        assertThat(wharfOk("ps", "-aq")).isEmpty();
+        assertThat(wharfOk("images", "-q", "wharf-tc/httpd")).isEmpty();
+    }
+
+    @Test
+    void anImageFromDockerfileBuildsAndRuns() throws Exception {
+        runScenario(TestcontainersBuildScenario.class);
+        assertThat(wharfOk("images", "-q", "localhost/wharf-tc-built")).isEmpty();
+    }
+
+    private void runScenario(Class<?> scenario) throws Exception {
         var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TestcontainersScenario.class.getName())
+                "-cp", System.getProperty("java.class.path"), scenario.getName())
                 .redirectErrorStream(true);
         var env = command.environment();
         env.put("DOCKER_HOST", daemon.host());
