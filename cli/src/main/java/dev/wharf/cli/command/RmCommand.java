@@ -28,9 +28,7 @@ public final class RmCommand extends EngineCommand {
                 client().containerRemove(container, force, volumes);
                 out().println(container);
             } catch (EngineErrorException e) {
-                out().flush();
-                err().println("Error response from daemon: " + e.getMessage());
-                exitCode = 1;
+                exitCode = daemonError(e);
             }
         }
         return exitCode;

@@ -1,6 +1,7 @@
 package dev.wharf.cli.command.volume;
 
 import dev.wharf.api.client.EngineErrorException;
+import dev.wharf.cli.command.EngineCommand;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wharf volume rm}: tries every volume, prints each removed one as given. */
 @Command(name = "rm", aliases = "remove", mixinStandardHelpOptions = true, description = "Remove one or more volumes.")
-final class VolumeRmCommand extends VolumeSubcommand {
+final class VolumeRmCommand extends EngineCommand {
     @Option(names = {"-f", "--force"}, description = "Force the removal of one or more volumes.")
     private boolean force;
 
@@ -24,9 +25,7 @@ final class VolumeRmCommand extends VolumeSubcommand {
                 client().volumeRemove(name, force);
                 out().println(name);
             } catch (EngineErrorException e) {
-                out().flush();
-                err().println("Error response from daemon: " + e.getMessage());
-                exitCode = 1;
+                exitCode = daemonError(e);
             }
         }
         return exitCode;
