@@ -9,7 +9,6 @@ import dev.wharf.engine.build.BuildRoutes;
 import dev.wharf.engine.containers.ContainerRoutes;
 import dev.wharf.engine.containers.ContainerService;
 import dev.wharf.engine.containers.ExecRoutes;
-import dev.wharf.engine.containers.ExecService;
 import dev.wharf.engine.distribution.ArchiveRoutes;
 import dev.wharf.engine.distribution.AuthEndpoint;
 import dev.wharf.engine.distribution.DistributionRoutes;
@@ -142,7 +141,7 @@ public final class Daemon implements AutoCloseable {
             BuildCache buildCache = new FileBuildCache(paths.build().resolve("cache"));
             new BuildRoutes(new Builder(blobs, images, snapshotter, runtime, buildCache, paths.build().resolve("tmp")),
                     buildCache, paths.build().resolve("contexts"), json).register(router);
-            new ExecRoutes(new ExecService(containers, runtime, events)).register(router);
+            new ExecRoutes(containers.execs()).register(router);
             new VolumeRoutes(volumes).register(router);
             new NetworkRoutes(networks, containers).register(router);
 
