@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.MountableFile;
 
 /**
@@ -22,7 +24,8 @@ import org.testcontainers.utility.MountableFile;
  * an image built by wharfd from a Dockerfile (busybox httpd on port 80), one container waited for with
  * {@code Wait.forListeningPort()} (docker-java's exec of a /proc/net/tcp check plus a TCP connect to
  * the mapped port) and one with {@code Wait.forHttp("/")}, their logs, {@code execInContainer},
- * {@code copyFileToContainer} and HTTP from this JVM to 127.0.0.1 on the mapped port.
+ * {@code copyFileToContainer} and HTTP from this JVM to 127.0.0.1 on the mapped port; the second one on
+ * a Testcontainers {@code Network}, where another container reaches it by its network alias.
  * Prints {@code SCENARIO OK} when every step worked; any failure ends the JVM with a stack trace.
  */
 public final class TestcontainersScenario {
@@ -70,14 +73,24 @@ public final class TestcontainersScenario {
             assertThat(get(port, "/copied.html")).isEqualTo("copied in by testcontainers\n");
             assertThat(web.getContainerInfo().getConfig().getEnv()).contains("ROLE=web");
         }
-        try (var other = new GenericContainer<>(image.get())
-                .withEnv("ROLE", "other")
-                .withExposedPorts(80)
-                .withCopyToContainer(org.testcontainers.images.builder.Transferable.of("before start\n"), "/www/early.html")
-                .waitingFor(Wait.forHttp("/").forStatusCode(200))) {
+        try (Network network = Network.newNetwork();
+                var other = new GenericContainer<>(image.get())
+                        .withEnv("ROLE", "other")
+                        .withExposedPorts(80)
+                        .withNetwork(network)
+                        .withNetworkAliases("peer")
+                        .withCopyToContainer(Transferable.of("before start\n"), "/www/early.html")
+                        .waitingFor(Wait.forHttp("/").forStatusCode(200));
+                var client = new GenericContainer<>("busybox:latest")
+                        .withNetwork(network)
+                        .withCommand("sleep", "600")) {
             other.start();
             assertThat(get(other.getMappedPort(80), "/early.html")).isEqualTo("before start\n");
             assertThat(other.getLogs()).contains("httpd up as other");
+            client.start();
+            // the network's alias, resolved by wharfd's DNS server for that network
+            var fetched = client.execInContainer("wget", "-q", "-O", "-", "http://peer/early.html");
+            assertThat(fetched.getStdout()).as(fetched.getStderr()).isEqualTo("before start\n");
         }
         DockerClientFactory.instance().client().removeImageCmd(image.get()).exec();
         System.out.println("SCENARIO OK");
