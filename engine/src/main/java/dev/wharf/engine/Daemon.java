@@ -71,11 +71,13 @@ public final class Daemon implements AutoCloseable {
     private final ConmonRuntime runtime;
     private final InMemoryEventBus events;
     private final DnsServers dns;
+    private final NetworkService networks;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private Daemon(DaemonConfig config, HttpServer server, ConmonRuntime runtime, InMemoryEventBus events,
-            DnsServers dns) {
+            DnsServers dns, NetworkService networks) {
         this.dns = dns;
+        this.networks = networks;
         this.config = config;
         this.server = server;
         this.runtime = runtime;
@@ -145,7 +147,7 @@ public final class Daemon implements AutoCloseable {
 
             HttpServer server = HttpServer.start(socket, router, json);
             LOG.log(System.Logger.Level.INFO, "API listen on " + socket);
-            return new Daemon(config, server, runtime, events, dns);
+            return new Daemon(config, server, runtime, events, dns, networks);
         } catch (IOException | RuntimeException e) {
             runtime.close();
             if (dns != null) {
@@ -176,6 +178,7 @@ public final class Daemon implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "stopping: the API closes, containers keep running");
         server.close();
         dns.close();
+        networks.releaseIdle();
         try {
             runtime.close();
         } catch (IOException e) {
