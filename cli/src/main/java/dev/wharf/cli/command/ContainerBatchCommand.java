@@ -1,80 +1,15 @@
 package dev.wharf.cli.command;
 
-import dev.wharf.api.client.EngineClient;
-import dev.wharf.api.client.EngineErrorException;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Parameters;
 
-/**
- * The docker CLI's way with several containers (stop, kill, pause, restart…): the operation runs for
- * each (in parallel where docker runs it in parallel), each name that succeeded is printed in the
- * order given, then every daemon error, and the exit code is 1 if any failed.
- */
-abstract class ContainerBatchCommand extends EngineCommand {
+/** A {@link BatchCommand} over containers. */
+abstract class ContainerBatchCommand extends BatchCommand {
     @Parameters(arity = "1..*", paramLabel = "CONTAINER")
     private List<String> containers;
 
-    /** Whether docker runs the operation for all the containers at once (most commands do). */
-    protected boolean parallel() {
-        return true;
-    }
-
-    /** The operation on one container. */
-    protected abstract void apply(EngineClient client, String container) throws IOException;
-
     @Override
-    public Integer call() throws InterruptedException {
-        var client = client();
-        List<String> outcomes = new ArrayList<>(); // null where the operation succeeded, else the error line
-        if (parallel()) {
-            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-                List<Future<String>> results = new ArrayList<>();
-                for (String container : containers) {
-                    results.add(executor.submit(() -> attempt(client, container)));
-                }
-                for (Future<String> result : results) {
-                    outcomes.add(join(result));
-                }
-            }
-        } else {
-            for (String container : containers) {
-                outcomes.add(attempt(client, container));
-            }
-        }
-        List<String> errors = new ArrayList<>();
-        for (int i = 0; i < containers.size(); i++) {
-            if (outcomes.get(i) == null) {
-                out().println(containers.get(i));
-            } else {
-                errors.add(outcomes.get(i));
-            }
-        }
-        out().flush();
-        errors.forEach(err()::println);
-        return errors.isEmpty() ? 0 : 1;
-    }
-
-    private String attempt(EngineClient client, String container) {
-        try {
-            apply(client, container);
-            return null;
-        } catch (EngineErrorException e) {
-            return "Error response from daemon: " + e.getMessage();
-        } catch (IOException e) {
-            return "error during connect: " + e.getMessage();
-        }
-    }
-
-    private static String join(Future<String> result) throws InterruptedException {
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            return String.valueOf(e.getCause());
-        }
+    protected List<String> targets() {
+        return containers;
     }
 }

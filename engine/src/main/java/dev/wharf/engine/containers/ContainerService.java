@@ -10,9 +10,11 @@ import dev.wharf.api.types.ContainerUpdateRequest;
 import dev.wharf.api.types.ContainerUpdateResponse;
 import dev.wharf.api.types.HostConfig;
 import dev.wharf.engine.DaemonPaths;
+import dev.wharf.engine.containers.health.HealthCheck;
 import dev.wharf.engine.errors.EngineException;
 import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.errors.NotFoundException;
+import dev.wharf.engine.errors.NotModifiedException;
 import dev.wharf.engine.errors.SystemException;
 import dev.wharf.engine.events.EventBus;
 import dev.wharf.engine.networks.ContainerConnector;
@@ -65,6 +67,7 @@ public final class ContainerService implements ContainerConnector {
     private final ContainerPruner pruner;
     private final ContainerRuntime runtime;
     private final ContainerNetworking networking;
+    private final ExecService execs;
 
     public ContainerService(DaemonPaths paths, BlobStore blobs, ImageStore images, Snapshotter snapshotter,
             ContainerRuntime runtime, EventBus events, ContainerMounts mounts, NetworkService networks) {
@@ -75,12 +78,19 @@ public final class ContainerService implements ContainerConnector {
         this.mounts = mounts;
         this.runtime = runtime;
         this.networking = new ContainerNetworking(networks, store, index::get);
+        this.execs = new ExecService(index::get, runtime, this.events);
+        ContainerHealth health = new ContainerHealth(store, this.events, execs);
         this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, mounts,
-                networking);
-        this.control = new ContainerControl(store, index, runtime, this.events);
+                networking, health);
+        this.control = new ContainerControl(store, index, runtime, this.events, health);
         this.files = new ContainerFiles(index, store, lifecycle, snapshotter, this.events);
-        this.committer = new ContainerCommitter(index, snapshotter, blobs, images, this.events, events);
+        this.committer = new ContainerCommitter(index, snapshotter, blobs, images, this.events, events, control);
         this.pruner = new ContainerPruner(index, lifecycle, this::sizeRw, events);
+    }
+
+    /** The execs of these containers ({@code /containers/{id}/exec}, {@code /exec/…}); healthchecks probe through it. */
+    public ExecService execs() {
+        return execs;
     }
 
     /** Re-adopts containers after a daemon start: running ones are watched again, exits are recorded. */
@@ -141,6 +151,7 @@ public final class ContainerService implements ContainerConnector {
         RestartManager.validate(hostConfig.restartPolicy(), hostConfig.autoRemove());
         RuntimeOptions.validate(hostConfig);
         LogSettings.of(hostConfig.logConfig()); // Docker refuses unknown drivers and options at create
+        HealthCheck.validate(request.config().healthcheck());
         networking.validate(hostConfig.networkMode(), request.networkingConfig());
         Image image = lookupImage(request.config().image());
         String id = newId();
@@ -232,25 +243,43 @@ public final class ContainerService implements ContainerConnector {
         control.rename(get(reference), newName);
     }
 
-    /** POST /containers/{id}/stop: {@code signal} and {@code t} from the query, else the config's, else TERM and 10 s. */
+    /**
+     * POST /containers/{id}/stop: {@code signal} and {@code t} from the query, else the config's, else TERM
+     * and 10 s. An unknown signal fails only a running container, with moby's 500 (a System error around
+     * the parse error).
+     */
     public void stop(String reference, String signal, Integer timeoutSeconds) throws IOException {
-        Container container = get(reference);
+        try {
+            stopRunning(get(reference), signal, timeoutSeconds);
+        } catch (InvalidArgumentException e) {
+            throw new SystemException("cannot stop container: " + reference + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** POST /containers/{id}/restart: stop when running, then start; a bad signal is moby's 400. */
+    public void restart(String reference, String signal, Integer timeoutSeconds) throws IOException {
+        try {
+            stopRunning(get(reference), signal, timeoutSeconds);
+        } catch (NotModifiedException e) {
+            // not running: just start it
+        } catch (InvalidArgumentException e) {
+            throw EngineException.wrap("Cannot restart container " + reference, e);
+        }
+        start(reference);
+        events.publish(get(reference).record(), "restart");
+    }
+
+    /** 304 unless running (restarting counts, as in moby); the signal is parsed only then. */
+    private void stopRunning(Container container, String signal, Integer timeoutSeconds) throws IOException {
+        RunState state = container.record().state();
+        if (!state.running() && !state.restarting()) {
+            throw new NotModifiedException("Container already stopped");
+        }
         ContainerConfig config = container.record().config();
         String stopSignal = signal != null && !signal.isEmpty() ? signal : config.stopSignal();
         int timeout = timeoutSeconds != null ? timeoutSeconds
                 : config.stopTimeout() != null ? config.stopTimeout() : DEFAULT_STOP_TIMEOUT;
         lifecycle.stop(container, Signals.parse(stopSignal, Signals.SIGTERM), timeout);
-    }
-
-    /** POST /containers/{id}/restart: stop when running, then start. */
-    public void restart(String reference, String signal, Integer timeoutSeconds) throws IOException {
-        try {
-            stop(reference, signal, timeoutSeconds);
-        } catch (dev.wharf.engine.errors.NotModifiedException e) {
-            // not running: just start it
-        }
-        start(reference);
-        events.publish(get(reference).record(), "restart");
     }
 
     /** A client typed the detach keys: moby's {@code detach} event. */

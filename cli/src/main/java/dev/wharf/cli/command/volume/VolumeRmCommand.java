@@ -1,16 +1,16 @@
 package dev.wharf.cli.command.volume;
 
-import dev.wharf.api.client.EngineErrorException;
-import dev.wharf.cli.command.EngineCommand;
+import dev.wharf.api.client.EngineClient;
+import dev.wharf.cli.command.BatchCommand;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code wharf volume rm}: tries every volume, prints each removed one as given. */
+/** {@code wharf volume rm}: tries every volume in turn, prints each removed one as given. */
 @Command(name = "rm", aliases = "remove", mixinStandardHelpOptions = true, description = "Remove one or more volumes.")
-final class VolumeRmCommand extends EngineCommand {
+final class VolumeRmCommand extends BatchCommand {
     @Option(names = {"-f", "--force"}, description = "Force the removal of one or more volumes.")
     private boolean force;
 
@@ -18,16 +18,17 @@ final class VolumeRmCommand extends EngineCommand {
     private List<String> names;
 
     @Override
-    public Integer call() throws IOException {
-        int exitCode = 0;
-        for (String name : names) {
-            try {
-                client().volumeRemove(name, force);
-                out().println(name);
-            } catch (EngineErrorException e) {
-                exitCode = daemonError(e);
-            }
-        }
-        return exitCode;
+    protected List<String> targets() {
+        return names;
+    }
+
+    @Override
+    protected boolean parallel() {
+        return false;
+    }
+
+    @Override
+    protected void apply(EngineClient client, String volume) throws IOException {
+        client.volumeRemove(volume, force);
     }
 }
