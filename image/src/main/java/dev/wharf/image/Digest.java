@@ -2,9 +2,11 @@ package dev.wharf.image;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.wharf.linux.NativeSha256;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +59,12 @@ public record Digest(String algorithm, String encoded) {
         return new Digest(SHA256, HexFormat.of().formatHex(finished.digest()));
     }
 
+    /** libcrypto's SHA-256 where it is installed ({@link NativeSha256}), else the JDK's. */
     public static MessageDigest newSha256() {
+        Optional<MessageDigest> nativeDigest = NativeSha256.create();
+        if (nativeDigest.isPresent()) {
+            return nativeDigest.get();
+        }
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
