@@ -105,7 +105,14 @@ class HealthcheckTest extends EndToEndTest {
         assertThat(dockerOk("ps", "--filter", "health=none", "--format", "{{.Names}}").lines()).contains("disabled")
                 .doesNotContain("inherited");
         assertThat(dockerOk("ps", "--filter", "name=disabled", "--format", "{{.Status}}")).matches("Up [^(]*\n");
-        wharfOk("rm", "-f", "disabled", "inherited");
+
+        // commit --change takes HEALTHCHECK with the Dockerfile's flags.
+        dockerOk("commit", "--change", "HEALTHCHECK --interval=1s --retries=1 CMD test -f /ready", "disabled",
+                "rechecked");
+        wharfOk("run", "-d", "--name", "recommitted", "rechecked", "sleep", "300");
+        await(() -> health("recommitted").equals("unhealthy"));
+        wharfOk("rm", "-f", "disabled", "inherited", "recommitted");
+        wharfOk("rmi", "rechecked", "checked");
     }
 
     @Test
