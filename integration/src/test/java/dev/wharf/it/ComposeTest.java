@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * Debian's docker-compose 1.29 against wharfd: a busybox httpd service {@code web} and a {@code client}
  * that fetches {@code http://web/} by service name, both on a user-defined network, with a named volume,
  * environment, depends_on and a port published on 127.0.0.1; through up -d, ps, logs, port, exec (with
- * and without a terminal), HTTP from the test to the published port, and down -v, after which nothing
- * of the project is left: containers, network, bridge, veths, iptables rules, volume. Images are local
+ * and without a terminal), HTTP from the test to the published port, up --force-recreate, and down -v,
+ * after which nothing of the project is left: containers, network, bridge, veths, iptables rules, volume. Images are local
  * (the built-in busybox), so compose pulls nothing.
  */
 class ComposeTest extends EndToEndTest {
@@ -89,6 +89,12 @@ class ComposeTest extends EndToEndTest {
                 session.expect("# ").type("tty; echo \"$GREETING\"; exit 4\r").expect("/dev/pts/").expect("hello from web");
                 assertThat(session.exitCode()).as(session.screen()).isEqualTo(4);
             }
+
+            // recreating reads the image's legacy ContainerConfig and renames the old containers first
+            CommandResult recreate = compose.run("up", "-d", "--force-recreate");
+            assertThat(recreate.exitCode()).as(recreate.toString()).isZero();
+            assertThat(recreate.stderr()).contains("Recreating " + PROJECT + "_web_1");
+            assertThat(get(ok(compose, "port", "web", "80").strip())).isEqualTo("hello from web\n");
 
             String network = dockerOk("network", "ls", "-q", "--no-trunc", "--filter",
                     "label=com.docker.compose.project=" + PROJECT).strip();

@@ -23,6 +23,13 @@ import java.util.Map;
 final class ImageViews {
     /** Docker's zero time, shown as LastTagTime for images never tagged on this daemon. */
     private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
+    /**
+     * Before API 1.45 inspect has the legacy build container's config; the step that made an image is not
+     * kept, so it is the empty one Docker shows for images built without it. docker-compose 1.29 reads its
+     * Volumes when it recreates a service's container.
+     */
+    private static final dev.wharf.api.types.ContainerConfig NO_BUILD_CONTAINER = dev.wharf.api.types.ContainerConfig
+            .builder().hostname("").domainname("").user("").image("").workingDir("").build();
 
     private final ObjectMapper json;
 
@@ -64,6 +71,8 @@ final class ImageViews {
                 .parent(parent == null ? "" : parent.toString())
                 .comment(comment)
                 .created(image.config().created() == null ? ZERO_TIME : image.config().created())
+                .container(version.atLeast(1, 45) ? null : "")
+                .containerConfig(version.atLeast(1, 45) ? null : NO_BUILD_CONTAINER)
                 .dockerVersion("")
                 .author(image.config().author() == null ? "" : image.config().author())
                 .config(apiConfig(image.config().containerConfig()))
