@@ -66,8 +66,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        ClientGoneException closed = new ClientGoneException("client closed the connection mid-request");
-        bodies.forEach(body -> body.fail(closed));
+        if (!bodies.isEmpty()) {
+            ClientGoneException closed = new ClientGoneException("client closed the connection mid-request");
+            bodies.forEach(body -> body.fail(closed));
+        }
         super.channelInactive(ctx);
     }
 
