@@ -3,9 +3,9 @@
 #   1. TCP throughput container -> container over each engine's bridge (busybox wget from busybox httpd)
 #   2. TCP throughput host -> published port on 127.0.0.1 (curl)
 #   3. time from `run -d -p` until the published port answers HTTP
-# Root only. Each engine gets its own socket, data root, bridge and subnet. dockerd runs with
-# --iptables=false (its userland proxy publishes the ports), so it never changes the FORWARD policy or
-# adds chains; wharfd uses the CNI plugins (portmap DNAT). Everything is removed afterwards.
+# Root only. Each engine gets its own socket, data root, bridge and subnet (bench/lib/engines.sh). dockerd
+# runs with --iptables=false (its userland proxy publishes the ports), so it never changes the FORWARD
+# policy or adds chains; wharfd uses the CNI plugins (portmap DNAT). Everything is removed afterwards.
 set -euo pipefail
 runs=${RUNS:-5}
 mib=${MIB:-48}          # size of the served file; /dev/shm in a container is 64 MiB
@@ -14,28 +14,8 @@ rounds=${ROUNDS:-10}    # downloads per throughput sample
 bench_setup
 command -v curl >/dev/null || WHARF_APT_PACKAGES="$WHARF_APT_PACKAGES curl" wharf_install_prereqs
 
-wbridge=wnb$$; dbridge=dnb$$
 W=("${DW[@]}") # both engines through the docker CLI: the engines are compared, not the clients
-network_cleanup() {
-  bench_cleanup
-  local bridge c="CNI firewall plugin rules (ingressPolicy: same-bridge)"
-  for bridge in "$wbridge" "$dbridge"; do
-    ip link del "$bridge" 2>/dev/null
-    while iptables -w -D CNI-ISOLATION-STAGE-1 -i "$bridge" ! -o "$bridge" -m comment --comment "$c" -j CNI-ISOLATION-STAGE-2 2>/dev/null; do :; done
-    while iptables -w -D CNI-ISOLATION-STAGE-2 -o "$bridge" -m comment --comment "$c" -j DROP 2>/dev/null; do :; done
-  done
-}
-trap network_cleanup EXIT
-
-bench_rootfs
-"$here/bin/wharfd" --host "unix://$work/wharf.sock" --data-root "$work/wharf-data" --exec-root "$work/wharf-exec" \
-  --cgroup-parent /wharf-bench --bridge "$wbridge" --bip 10.248.0.1/24 \
-  --default-address-pool base=10.248.16.0/20,size=24 >"$work/wharfd.log" 2>&1 & wharf_pid=$!
-ip link add "$dbridge" type bridge && ip addr add 10.249.0.1/24 dev "$dbridge" && ip link set "$dbridge" up
-dockerd --host "unix://$work/docker.sock" --data-root "$work/docker-data" --exec-root "$work/docker-exec" \
-  --pidfile "$work/docker.pid" --iptables=false --ip6tables=false --ip-forward=false --bridge="$dbridge" \
-  >"$work/dockerd.log" 2>&1 & docker_pid=$!
-bench_import
+bench_start_engines
 D=("${DD[@]}")
 
 serve="mkdir -p /www && dd if=/dev/zero of=/dev/shm/big bs=1M count=$mib 2>/dev/null && ln -s /dev/shm/big /www/big && echo ok > /www/index.html && exec httpd -f -p 80 -h /www"

@@ -1,6 +1,8 @@
 # Sourced by the benchmarks: wharfd and the real Docker engine side by side on one busybox rootfs, each
-# with its own temporary socket and data root (dockerd with --iptables=false: the host's FORWARD policy
-# is left alone), and the helpers to time and report. Root only.
+# with its own temporary socket, data root and default bridge network (so every container of both gets
+# a veth, an address and a route, as `docker run` does by default; dockerd with --iptables=false leaves
+# the host's FORWARD policy alone and publishes ports through its userland proxy, wharfd keeps its
+# per-network rules and portmap's DNAT), and the helpers to time and report. Root only.
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$here/scripts/lib/prereqs.sh"
 . "$here/scripts/lib/java.sh"
@@ -22,6 +24,7 @@ bench_setup() {
 
 bench_cleanup() {
   set +e
+  local bridge
   if [ -n "${wharf_pid:-}" ]; then
     "${W[@]}" rm -f $("${W[@]}" ps -aq) >/dev/null 2>&1; kill "$wharf_pid"; wait "$wharf_pid"
   fi
@@ -30,6 +33,7 @@ bench_cleanup() {
   fi
   umount -R "$work/docker-exec" 2>/dev/null; umount -R "$work/docker-data" 2>/dev/null
   rm -rf "$work"
+  for bridge in "${wbridge:-}" "${dbridge:-}"; do [ -z "$bridge" ] || ip link del "$bridge" 2>/dev/null; done
   for cg in /sys/fs/cgroup/*/wharf-bench; do rmdir "$cg"/* "$cg" 2>/dev/null; done
 }
 
@@ -49,13 +53,17 @@ bench_import() {
   "${DD[@]}" import -c 'CMD ["sh"]' "$work/rootfs.tar" bench-busybox >/dev/null
 }
 
-# Both daemons, and the same busybox rootfs imported into each as bench-busybox.
+# Both daemons, each on a bridge of its own (wharfd 10.248.0.0/24, dockerd 10.249.0.0/24), and the same
+# busybox rootfs imported into each as bench-busybox.
 bench_start_engines() {
   bench_rootfs
+  wbridge=wnb$$; dbridge=dnb$$
   "$here/bin/wharfd" --host "unix://$work/wharf.sock" --data-root "$work/wharf-data" --exec-root "$work/wharf-exec" \
-    --cgroup-parent /wharf-bench >"$work/wharfd.log" 2>&1 & wharf_pid=$!
+    --cgroup-parent /wharf-bench --bridge "$wbridge" --bip 10.248.0.1/24 \
+    --default-address-pool base=10.248.16.0/20,size=24 >"$work/wharfd.log" 2>&1 & wharf_pid=$!
+  ip link add "$dbridge" type bridge && ip addr add 10.249.0.1/24 dev "$dbridge" && ip link set "$dbridge" up
   dockerd --host "unix://$work/docker.sock" --data-root "$work/docker-data" --exec-root "$work/docker-exec" \
-    --pidfile "$work/docker.pid" --iptables=false --ip-forward=false --bridge=none \
+    --pidfile "$work/docker.pid" --iptables=false --ip6tables=false --ip-forward=false --bridge="$dbridge" \
     >"$work/dockerd.log" 2>&1 & docker_pid=$!
   bench_import
 }

@@ -9,7 +9,6 @@ import dev.wharf.engine.build.BuildRoutes;
 import dev.wharf.engine.containers.ContainerRoutes;
 import dev.wharf.engine.containers.ContainerService;
 import dev.wharf.engine.containers.ExecRoutes;
-import dev.wharf.engine.containers.ExecService;
 import dev.wharf.engine.distribution.ArchiveRoutes;
 import dev.wharf.engine.distribution.AuthEndpoint;
 import dev.wharf.engine.distribution.DistributionRoutes;
@@ -72,11 +71,13 @@ public final class Daemon implements AutoCloseable {
     private final ConmonRuntime runtime;
     private final InMemoryEventBus events;
     private final DnsServers dns;
+    private final NetworkService networks;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private Daemon(DaemonConfig config, HttpServer server, ConmonRuntime runtime, InMemoryEventBus events,
-            DnsServers dns) {
+            DnsServers dns, NetworkService networks) {
         this.dns = dns;
+        this.networks = networks;
         this.config = config;
         this.server = server;
         this.runtime = runtime;
@@ -140,13 +141,13 @@ public final class Daemon implements AutoCloseable {
             BuildCache buildCache = new FileBuildCache(paths.build().resolve("cache"));
             new BuildRoutes(new Builder(blobs, images, snapshotter, runtime, buildCache, paths.build().resolve("tmp")),
                     buildCache, paths.build().resolve("contexts"), json).register(router);
-            new ExecRoutes(new ExecService(containers, runtime, events)).register(router);
+            new ExecRoutes(containers.execs()).register(router);
             new VolumeRoutes(volumes).register(router);
             new NetworkRoutes(networks, containers).register(router);
 
             HttpServer server = HttpServer.start(socket, router, json);
             LOG.log(System.Logger.Level.INFO, "API listen on " + socket);
-            return new Daemon(config, server, runtime, events, dns);
+            return new Daemon(config, server, runtime, events, dns, networks);
         } catch (IOException | RuntimeException e) {
             runtime.close();
             if (dns != null) {
@@ -177,6 +178,7 @@ public final class Daemon implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "stopping: the API closes, containers keep running");
         server.close();
         dns.close();
+        networks.releaseIdle();
         try {
             runtime.close();
         } catch (IOException e) {

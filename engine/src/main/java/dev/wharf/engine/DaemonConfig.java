@@ -3,7 +3,6 @@ package dev.wharf.engine;
 import dev.wharf.engine.networks.NetworkFlags;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,48 +37,5 @@ public record DaemonConfig(String host, Path dataRoot, Path execRoot, Path busyb
             throw new IllegalArgumentException("unsupported host " + host + ": only unix:// sockets are supported");
         }
         return Path.of(host.substring("unix://".length()));
-    }
-
-    public DaemonConfig withHost(String newHost) {
-        return new DaemonConfig(newHost, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, insecureRegistries,
-                registryMirrors, network);
-    }
-
-    public DaemonConfig withDataRoot(Path newDataRoot) {
-        return new DaemonConfig(host, newDataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, insecureRegistries,
-                registryMirrors, network);
-    }
-
-    public DaemonConfig withExecRoot(Path newExecRoot) {
-        return new DaemonConfig(host, dataRoot, newExecRoot, busybox, createBuiltinImages, cgroupParent, insecureRegistries,
-                registryMirrors, network);
-    }
-
-    public DaemonConfig withBusybox(Path newBusybox) {
-        return new DaemonConfig(host, dataRoot, execRoot, newBusybox, createBuiltinImages, cgroupParent, insecureRegistries,
-                registryMirrors, network);
-    }
-
-    public DaemonConfig withCgroupParent(String newCgroupParent) {
-        return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, newCgroupParent, insecureRegistries,
-                registryMirrors, network);
-    }
-
-    public DaemonConfig withInsecureRegistry(String registry) {
-        List<String> all = new ArrayList<>(insecureRegistries);
-        all.add(registry);
-        return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, all, registryMirrors, network);
-    }
-
-    public DaemonConfig withRegistryMirror(URI mirror) {
-        List<URI> all = new ArrayList<>(registryMirrors);
-        all.add(mirror);
-        return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, insecureRegistries,
-                all, network);
-    }
-
-    public DaemonConfig withNetwork(NetworkFlags newNetwork) {
-        return new DaemonConfig(host, dataRoot, execRoot, busybox, createBuiltinImages, cgroupParent, insecureRegistries,
-                registryMirrors, newNetwork);
     }
 }

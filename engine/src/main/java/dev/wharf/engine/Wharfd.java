@@ -1,7 +1,6 @@
 package dev.wharf.engine;
 
 import dev.wharf.engine.log.Logging;
-import java.nio.file.Path;
 
 /** {@code wharfd}: the daemon in the foreground, logging to stderr; SIGTERM or SIGINT stop it cleanly. */
 public final class Wharfd {
@@ -28,36 +27,16 @@ public final class Wharfd {
     private Wharfd() {}
 
     public static void main(String[] args) throws Exception {
-        DaemonConfig config = DaemonConfig.defaults();
-        String logLevel = "info";
+        DaemonConfig config;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                String inline = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
-                switch (name) {
-                    case "-h", "--help" -> {
-                        System.out.print(USAGE);
-                        return;
-                    }
-                    case "-H", "--host" -> config = config.withHost(inline != null ? inline : value(args, ++i, name));
-                    case "--data-root" -> config = config.withDataRoot(Path.of(inline != null ? inline : value(args, ++i, name)));
-                    case "--exec-root" -> config = config.withExecRoot(Path.of(inline != null ? inline : value(args, ++i, name)));
-                    case "--busybox" -> config = config.withBusybox(Path.of(inline != null ? inline : value(args, ++i, name)));
-                    case "--cgroup-parent" -> config = config.withCgroupParent(inline != null ? inline : value(args, ++i, name));
-                    case "--bridge" -> config = config.withNetwork(config.network().withBridge(inline != null ? inline : value(args, ++i, name)));
-                    case "--bip" -> config = config.withNetwork(config.network().withBip(inline != null ? inline : value(args, ++i, name)));
-                    case "--default-address-pool" -> config = config.withNetwork(config.network().withPool(inline != null ? inline : value(args, ++i, name)));
-                    case "--insecure-registry" ->
-                            config = config.withInsecureRegistry(inline != null ? inline : value(args, ++i, name));
-                    case "--registry-mirror" -> config = config.withRegistryMirror(
-                            java.net.URI.create(inline != null ? inline : value(args, ++i, name)));
-                    case "-l", "--log-level" -> logLevel = inline != null ? inline : value(args, ++i, name);
-                    default -> throw new IllegalArgumentException("unknown flag: " + arg);
-                }
+            WharfdFlags flags = WharfdFlags.parse(args);
+            if (flags.help()) {
+                System.out.print(USAGE);
+                return;
             }
+            config = flags.config();
             config.socketPath();
-            Logging.install(logLevel);
+            Logging.install(flags.logLevel());
         } catch (IllegalArgumentException e) {
             System.err.println("wharfd: " + e.getMessage());
             System.err.print(USAGE);
@@ -83,12 +62,5 @@ public final class Wharfd {
         }, "wharfd-shutdown"));
         log.log(System.Logger.Level.INFO, "Daemon has completed initialization");
         daemon.awaitClose();
-    }
-
-    private static String value(String[] args, int index, String flag) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException("flag needs an argument: " + flag);
-        }
-        return args[index];
     }
 }

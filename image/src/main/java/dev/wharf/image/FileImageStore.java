@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * An {@link ImageStore} on the file system: {@code <root>/images/<config-hex>} holds each image's
- * manifest digest, {@code <root>/repositories.json} the references. Everything is loaded at
+ * manifest digest, {@code <root>/parents/<config-hex>} its parent's ID (when it has one),
+ * {@code <root>/repositories.json} the references. Everything is loaded at
  * construction and kept in memory; a read-write lock serialises writers within the process.
  */
 public final class FileImageStore implements ImageStore {
@@ -30,17 +31,22 @@ public final class FileImageStore implements ImageStore {
 
     private final BlobStore blobs;
     private final Path imagesDir;
+    private final Path parentsDir;
     private final ReferenceTable table;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<Digest, Image> images = new HashMap<>();
     private final Map<ImageReference, Digest> refs;
+    private final Map<Digest, Digest> parents = new HashMap<>();
 
     public FileImageStore(Path root, BlobStore blobs) throws IOException {
         this.blobs = blobs;
         this.imagesDir = root.resolve("images");
         Files.createDirectories(imagesDir);
+        this.parentsDir = root.resolve("parents");
+        Files.createDirectories(parentsDir);
         this.table = new ReferenceTable(root.resolve("repositories.json"));
         loadImages();
+        loadParents();
         this.refs = table.load();
         // References to images whose records are gone (crash between the two writes) are dropped.
         if (refs.values().removeIf(id -> !images.containsKey(id))) {
@@ -177,6 +183,31 @@ public final class FileImageStore implements ImageStore {
     }
 
     @Override
+    public void setParent(Digest imageId, Digest parent) throws IOException {
+        write(() -> {
+            if (!images.containsKey(imageId)) {
+                throw new ImageNotFoundException(imageId.toString());
+            }
+            if (!parent.equals(parents.get(imageId))) {
+                AtomicFiles.write(parentsDir.resolve(imageId.encoded()), parent.toString().getBytes(StandardCharsets.US_ASCII));
+                parents.put(imageId, parent);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Digest> parent(Digest imageId) {
+        return read(() -> Optional.ofNullable(parents.get(imageId)).filter(images::containsKey));
+    }
+
+    @Override
+    public List<Digest> children(Digest imageId) {
+        return read(() -> parents.entrySet().stream().filter(e -> e.getValue().equals(imageId))
+                .map(Map.Entry::getKey).sorted(Comparator.comparing(Digest::toString)).toList());
+    }
+
+    @Override
     public void delete(Digest imageId) throws IOException {
         write(() -> {
             Image image = images.get(imageId);
@@ -191,6 +222,8 @@ public final class FileImageStore implements ImageStore {
             }
             Files.deleteIfExists(imagesDir.resolve(imageId.encoded()));
             images.remove(imageId);
+            Files.deleteIfExists(parentsDir.resolve(imageId.encoded()));
+            parents.remove(imageId);
             Set<Digest> stillUsed = new HashSet<>();
             for (Image other : images.values()) {
                 stillUsed.add(other.id());
@@ -249,6 +282,24 @@ public final class FileImageStore implements ImageStore {
                 Digest manifestDigest = Digest.parse(Files.readString(file, StandardCharsets.US_ASCII).strip());
                 Image image = readImage(manifestDigest);
                 images.put(image.id(), image);
+            }
+        }
+    }
+
+    /** Parent links of images that are gone (a crash between the two deletes) are dropped. */
+    private void loadParents() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(parentsDir)) {
+            for (Path file : files) {
+                String hex = file.getFileName().toString();
+                if (!Digest.isValid(Digest.SHA256 + ":" + hex)) {
+                    continue;
+                }
+                Digest child = new Digest(Digest.SHA256, hex);
+                if (images.containsKey(child)) {
+                    parents.put(child, Digest.parse(Files.readString(file, StandardCharsets.US_ASCII).strip()));
+                } else {
+                    Files.delete(file);
+                }
             }
         }
     }

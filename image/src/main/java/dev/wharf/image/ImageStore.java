@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * <p>An image is identified by its config digest (Docker's image ID) and stored as a manifest in
  * the {@link BlobStore}. References (name:tag or name@digest) map to the image ID. The reference
- * table is rewritten with write-temp-then-rename, so a crash never leaves it half written.
+ * table is rewritten with write-temp-then-rename, so a crash never leaves it half written. An image may
+ * have a parent (the classic builder's chain); deleting an image forgets its own parent link.
  */
 public interface ImageStore {
     /** Writes config and manifest blobs for the layers (already in the blob store) and records the image. */
@@ -52,6 +53,18 @@ public interface ImageStore {
                 .map(Map.Entry::getKey)
                 .toList();
     }
+
+    /**
+     * Records the image's parent, as dockerd's image store does for the classic builder's step images
+     * (each step's image is a child of the previous one). @throws ImageNotFoundException for an unknown ID
+     */
+    void setParent(Digest imageId, Digest parent) throws IOException;
+
+    /** The image's parent, when one was recorded and is still here. */
+    Optional<Digest> parent(Digest imageId);
+
+    /** The images whose parent this is. */
+    List<Digest> children(Digest imageId);
 
     /**
      * Forgets the image (its references must be gone, else {@link ImageException} "conflict: …");

@@ -27,10 +27,13 @@ class FileImageStoreTest extends ImageStoreContract {
     void survivesARestart() throws IOException {
         Image image = images.create(config("sh"), List.of());
         images.tag(ImageReference.parse("busybox"), image.id());
+        Image child = images.create(config("child"), List.of());
+        images.setParent(child.id(), image.id());
 
         ImageStore reopened = new FileImageStore(root.resolve("image"), new FileBlobStore(root.resolve("content")));
 
         assertThat(reopened.lookup("busybox")).contains(image);
+        assertThat(reopened.parent(child.id())).contains(image.id());
         assertThat(root.resolve("image/images").resolve(image.id().encoded()))
                 .hasContent(image.manifestDigest().toString());
     }
@@ -43,7 +46,7 @@ class FileImageStoreTest extends ImageStoreContract {
         assertThat(Files.readString(root.resolve("image/repositories.json")))
                 .isEqualTo("{\"Repositories\":{\"busybox\":{\"busybox:latest\":\"" + image.id() + "\"}}}");
         try (var files = Files.list(root.resolve("image"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("images", "repositories.json");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("images", "parents", "repositories.json");
         }
     }
 }

@@ -148,6 +148,24 @@ abstract class ImageStoreContract {
     }
 
     @Test
+    void parentsLinkStepImagesUntilTheChildGoes() throws IOException {
+        Image base = images.create(config("base"), List.of());
+        Image child = images.create(config("child"), List.of());
+        Image grandchild = images.create(config("grandchild"), List.of());
+        images.setParent(child.id(), base.id());
+        images.setParent(grandchild.id(), child.id());
+
+        assertThat(images.parent(grandchild.id())).contains(child.id());
+        assertThat(images.children(base.id())).containsExactly(child.id());
+        assertThat(images.parent(base.id())).isEmpty();
+
+        images.delete(grandchild.id());
+        assertThat(images.children(child.id())).isEmpty();
+        assertThat(images.parent(child.id())).contains(base.id());
+        assertThatThrownBy(() -> images.setParent(grandchild.id(), child.id())).isInstanceOf(ImageNotFoundException.class);
+    }
+
+    @Test
     void deleteRefusesAReferencedImage() throws IOException {
         Image image = images.create(config("sh"), List.of());
         images.tag(ImageReference.parse("busybox"), image.id());

@@ -100,4 +100,37 @@ class BuildTest extends EndToEndTest {
         assertThat(failing.exitCode()).isEqualTo(7);
         assertThat(failing.stderr()).contains("The command '/bin/sh -c exit 7' returned a non-zero code: 7");
     }
+
+    @Test
+    void intermediateImagesShowWithAllAndGoWithTheFinalImage() throws IOException {
+        Path ctx = context("layers", "FROM busybox\nRUN echo one > /one\nENV STEP=2\nRUN echo two > /two\n");
+        dockerOk("build", "-t", "layered", ctx.toString());
+        String last = dockerOk("inspect", "-f", "{{.Id}}", "layered").strip();
+        String middle = dockerOk("inspect", "-f", "{{.Parent}}", last).strip();
+        String first = dockerOk("inspect", "-f", "{{.Parent}}", middle).strip();
+        String busybox = dockerOk("inspect", "-f", "{{.Id}}", "busybox").strip();
+        assertThat(dockerOk("inspect", "-f", "{{.Parent}}", first).strip()).isEqualTo(busybox);
+        assertThat(dockerOk("images", "-a", "-q", "--no-trunc").lines()).contains(last, middle, first, busybox);
+        assertThat(dockerOk("images", "-q", "--no-trunc").lines()).contains(last, busybox).doesNotContain(middle, first);
+        assertThat(wharfOk("images", "-a", "-q", "--no-trunc").lines()).contains(middle, first);
+
+        dockerOk("image", "prune", "-f");
+        assertThat(dockerOk("images", "-a", "-q", "--no-trunc").lines()).contains(middle, first);
+        CommandResult child = docker.run("rmi", middle);
+        assertThat(child.stderr()).contains("image has dependent child images");
+
+        assertThat(dockerOk("rmi", "layered")).isEqualTo("Untagged: layered:latest\nDeleted: " + last
+                + "\nDeleted: " + middle + "\nDeleted: " + first + "\n");
+        assertThat(dockerOk("images", "-a", "-q", "--no-trunc").lines()).contains(busybox).doesNotContain(first);
+    }
+
+    @Test
+    void runStepsUseTheBuildsNetwork() throws IOException {
+        Path ctx = context("network", "FROM busybox\nRUN ls /sys/class/net > /nets\n");
+        dockerOk("build", "--network", "none", "--cache-from", "busybox", "--platform", "linux/amd64",
+                "-t", "net-none", ctx.toString());
+        assertThat(dockerOk("run", "--rm", "net-none", "cat", "/nets")).isEqualTo("lo\n");
+        dockerOk("build", "--no-cache", "--network", "host", "-t", "net-host", ctx.toString());
+        assertThat(dockerOk("run", "--rm", "net-host", "cat", "/nets")).contains("lo\n").isNotEqualTo("lo\n");
+    }
 }

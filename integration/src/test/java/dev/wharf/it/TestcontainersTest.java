@@ -8,15 +8,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Testcontainers for Java 2 against wharfd: a GenericContainer of the built-in busybox started with a
- * log-message wait, its logs and configuration ({@link TestcontainersScenario}).
+ * log-message wait, its logs and configuration ({@link TestcontainersScenario}); an ImageFromDockerfile
+ * built through {@code POST /build} and run ({@link TestcontainersBuildScenario}).
  * Ryuk, Testcontainers' resource reaper, is disabled.
  */
 class TestcontainersTest extends EndToEndTest {
 
     @Test
     void aGenericContainerStartsWithALogWaitAndShowsItsLogs() throws Exception {
+        runScenario(TestcontainersScenario.class);
+    }
+
+    @Test
+    void anImageFromDockerfileBuildsAndRuns() throws Exception {
+        runScenario(TestcontainersBuildScenario.class);
+        assertThat(wharfOk("images", "-q", "localhost/wharf-tc-built")).isEmpty();
+    }
+
+    private void runScenario(Class<?> scenario) throws Exception {
         var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TestcontainersScenario.class.getName())
+                "-cp", System.getProperty("java.class.path"), scenario.getName())
                 .redirectErrorStream(true);
         var env = command.environment();
         env.put("DOCKER_HOST", daemon.host());

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
  * Network namespaces that outlive any process: made by unshare(CLONE_NEWNET) on a throw-away
  * platform thread (a netns belongs to a thread, so the JVM's other threads stay in the host's) and
  * kept alive by a bind mount of that thread's {@code ns/net} onto a file, as {@code ip netns add} does.
+ * That thread also brings {@code lo} up, which is all the CNI loopback plugin would do, without a process.
  */
 public final class NetNamespaces {
     private static final int CLONE_NEWNET = 0x40000000;
@@ -22,7 +23,7 @@ public final class NetNamespaces {
 
     private NetNamespaces() {}
 
-    /** Creates a new network namespace pinned at {@code file} (which must not exist yet). */
+    /** Creates a new network namespace with {@code lo} up, pinned at {@code file} (which must not exist yet). */
     public static void create(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.createFile(file);
@@ -31,6 +32,9 @@ public final class NetNamespaces {
         Thread.ofPlatform().name("netns-create").start(() -> {
             try {
                 Native.call("unshare", "CLONE_NEWNET", (arena, errno) -> (int) UNSHARE.invokeExact(errno, CLONE_NEWNET));
+                try (NetInterfaces interfaces = new NetInterfaces()) {
+                    interfaces.setUp("lo", true);
+                }
                 Syscalls.mount("/proc/thread-self/ns/net", file, null, Syscalls.MS_BIND, null);
                 done.complete(null);
             } catch (Throwable t) {

@@ -28,6 +28,9 @@ public interface NetworkDriver {
     /** Frees what is on record for containers not in {@code known}: endpoints, namespaces, leases. */
     void sweep(Set<String> known);
 
-    /** Deletes the network's bridge, isolation rules and lease directory (it has no endpoints left). */
+    /** Deletes the network's bridge, host rules (isolation, forwarding, masquerade) and lease directory (it has no endpoints left). */
     void removeNetwork(BridgeNetwork network) throws IOException;
+
+    /** The daemon stops and the network has no endpoints: its host rules go; the bridge stays, as docker0 does. */
+    void release(BridgeNetwork network) throws IOException;
 }

@@ -78,7 +78,7 @@ public final class Builder {
             }
             BuildSession session = new BuildSession(request, out, dockerfile, context, images,
                     new ImageWriter(blobs, images), new Snapshots(blobs, snapshotter),
-                    new LayerCommitter(blobs, snapshotter, scratch), new RunStep(runtime, scratch), cache, scratch,
+                    new LayerCommitter(blobs, snapshotter, scratch), new RunStep(runtime, scratch, RunNetwork.of(request.network())), cache, scratch,
                     metaArgs, total);
             for (Instruction.Arg arg : dockerfile.metaArgs()) {
                 session.header(arg.source().text());

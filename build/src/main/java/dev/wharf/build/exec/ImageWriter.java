@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-/** Stores step images (config and manifest blobs, then the image record) and reads them back as {@link StepImage}. */
+/**
+ * Stores step images (config and manifest blobs, the image record, its parent link) and reads them back as
+ * {@link StepImage}.
+ */
 final class ImageWriter {
     private final BlobStore blobs;
     private final ImageStore images;
@@ -23,11 +26,15 @@ final class ImageWriter {
         this.images = images;
     }
 
-    StepImage write(BuiltImageConfig config, List<Descriptor> layers) throws IOException {
+    /** @param parent the previous step's image (null after FROM scratch): the parent link dockerd keeps */
+    StepImage write(BuiltImageConfig config, List<Descriptor> layers, Digest parent) throws IOException {
         byte[] configJson = Json.bytes(config);
         Digest configDigest = blobs.put(configJson);
         Manifest manifest = Manifest.oci(Descriptor.of(MediaTypes.OCI_CONFIG, configDigest, configJson.length), layers);
         Image image = images.add(blobs.put(Json.bytes(manifest)));
+        if (parent != null) {
+            images.setParent(image.id(), parent);
+        }
         return new StepImage(image.id(), config, layers);
     }
 

@@ -6,6 +6,7 @@ import dev.wharf.runtime.AttachConnection;
 import dev.wharf.runtime.ContainerRuntime;
 import dev.wharf.runtime.ContainerSpec;
 import dev.wharf.runtime.ContainerSpec.ProcessUser;
+import dev.wharf.runtime.NetworkNamespace;
 import dev.wharf.runtime.ScopedPath;
 import dev.wharf.runtime.UnknownUserException;
 import dev.wharf.runtime.UserResolver;
@@ -19,7 +20,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * One RUN: a container on the step's mounted snapshot, through the same runtime as {@code docker run}
- * (conmon + runc), its output streamed as it comes (stderr in Docker's red), the container deleted after.
+ * (conmon + runc) in the build's network namespace ({@link RunNetwork}), its output streamed as it comes
+ * (stderr in Docker's red), the container deleted after.
  */
 final class RunStep {
     private static final String RED = "\u001b[91m";
@@ -27,10 +29,12 @@ final class RunStep {
 
     private final ContainerRuntime runtime;
     private final Path scratch;
+    private final NetworkNamespace network;
 
-    RunStep(ContainerRuntime runtime, Path scratch) {
+    RunStep(ContainerRuntime runtime, Path scratch, NetworkNamespace network) {
         this.runtime = runtime;
         this.scratch = scratch;
+        this.network = network;
     }
 
     /** Runs {@code argv} to its end; returns the exit code. */
@@ -47,7 +51,7 @@ final class RunStep {
         Files.createDirectories(scratch);
         Path log = scratch.resolve(id + ".log");
         ContainerSpec spec = new ContainerSpec(id, rootfs, argv, env, workdir, processUser, id.substring(0, 12),
-                false, false, false, Map.of(), Map.of(), log);
+                false, false, false, Map.of(), Map.of(), log, List.of(), null, null, network, 0);
         try {
             runtime.create(spec);
             try (AttachConnection attach = runtime.attach(id)) {

@@ -359,7 +359,7 @@ final class StageBuilder {
                 ? Platform.host().architecture() : image.config().architecture(),
                 author != null ? author : image.config().author(), imageConfig, containerName, containerConfig, created,
                 null, history, "linux", RootFs.layers(diffIds));
-        image = session.writer.write(built, layers);
+        image = session.writer.write(built, layers, image.id());
         config = next;
         session.out.stream(" ---> " + image.id().shortId() + "\n");
         session.cache.record(key, image.id());

@@ -64,8 +64,7 @@ public final class EventsCommand extends EngineCommand {
             });
             return 0;
         } catch (EngineErrorException e) {
-            err().println("Error response from daemon: " + e.getMessage());
-            return 1;
+            return daemonError(e);
         }
     }
 

@@ -6,9 +6,5 @@ import picocli.CommandLine.Command;
 @Command(name = "image", mixinStandardHelpOptions = true, description = "Manage images.",
         subcommands = {ImagePruneCommand.class, HistoryCommand.class, SaveCommand.class, LoadCommand.class,
             PullCommand.class, PushCommand.class})
-public final class ImageCommand implements Runnable {
-    @Override
-    public void run() {
-        // a group: picocli prints usage when no subcommand is given
-    }
+public final class ImageCommand extends CommandGroup {
 }

@@ -1,13 +1,8 @@
 package dev.wharf.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wharf.api.ApiJson;
 import dev.wharf.api.client.EngineErrorException;
-import dev.wharf.cli.CliFailure;
-import dev.wharf.cli.format.TemplateOutput;
-import dev.wharf.cli.format.template.TemplateException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,36 +30,7 @@ public final class InspectCommand extends EngineCommand {
             err().println("\"" + type + "\" is not a valid value for --type");
             return 1;
         }
-        var template = format == null ? null : TemplateOutput.parse(format);
-        var found = new ArrayList<JsonNode>();
-        var errors = new ArrayList<String>();
-        for (String name : names) {
-            try {
-                JsonNode object = find(name);
-                if (object == null) {
-                    errors.add("Error: No such object: " + name);
-                } else {
-                    found.add(object);
-                }
-            } catch (EngineErrorException e) {
-                errors.add("Error response from daemon: " + e.getMessage());
-            }
-        }
-        if (template != null) {
-            for (JsonNode object : found) {
-                try {
-                    out().println(template.execute(object));
-                } catch (TemplateException e) {
-                    out().flush();
-                    throw new CliFailure(1, "template: " + e.getMessage());
-                }
-            }
-        } else {
-            out().println(ApiJson.toDockerIndentedJson(found));
-        }
-        out().flush();
-        errors.forEach(err()::println);
-        return errors.isEmpty() ? 0 : 1;
+        return InspectOutput.print(names, format, this::find, out(), err());
     }
 
     private JsonNode find(String name) throws IOException {

@@ -11,10 +11,10 @@ import dev.wharf.cli.format.HumanUnits;
 import dev.wharf.cli.format.Ids;
 import dev.wharf.cli.format.TemplateOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -89,8 +89,7 @@ public final class PsCommand extends EngineCommand {
         row.put("CreatedAt", CREATED_AT.format(Instant.ofEpochSecond(c.created())));
         row.put("ID", noTrunc ? c.id() : Ids.shortId(c.id()));
         row.put("Image", nullToEmpty(c.image()));
-        row.put("Labels", c.labels() == null ? "" : c.labels().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(",")));
+        row.put("Labels", TemplateOutput.labels(c.labels()));
         long volumes = c.mounts() == null ? 0 : c.mounts().stream().filter(m -> "volume".equals(m.type())).count();
         row.put("LocalVolumes", String.valueOf(volumes));
         row.put("Mounts", c.mounts() == null ? "" : c.mounts().stream()

@@ -31,9 +31,7 @@ public final class RmiCommand extends EngineCommand {
                     }
                 }
             } catch (EngineErrorException e) {
-                out().flush();
-                err().println("Error response from daemon: " + e.getMessage());
-                exitCode = 1;
+                exitCode = daemonError(e);
             }
         }
         return exitCode;

@@ -51,8 +51,7 @@ public final class StartCommand extends EngineCommand {
                 client().containerStart(container);
                 out().println(container);
             } catch (EngineErrorException e) {
-                out().flush();
-                err().println("Error response from daemon: " + e.getMessage());
+                daemonError(e);
                 failed.add(container);
             }
         }

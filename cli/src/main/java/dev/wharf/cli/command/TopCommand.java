@@ -28,8 +28,7 @@ public final class TopCommand extends EngineCommand {
             table.print(out());
             return 0;
         } catch (EngineErrorException e) {
-            err().println("Error response from daemon: " + e.getMessage());
-            return 1;
+            return daemonError(e);
         }
     }
 }

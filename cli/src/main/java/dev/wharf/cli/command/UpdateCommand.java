@@ -1,18 +1,18 @@
 package dev.wharf.cli.command;
 
+import dev.wharf.api.client.EngineClient;
 import dev.wharf.api.types.ContainerUpdateRequest;
 import dev.wharf.api.types.RestartPolicy;
 import dev.wharf.cli.format.ByteSizes;
+import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code wharf update}: new resource limits and restart policy for one or more containers. */
 @Command(name = "update", mixinStandardHelpOptions = true,
         description = "Update configuration of one or more containers.")
-public final class UpdateCommand extends EngineCommand {
+public final class UpdateCommand extends ContainerBatchCommand {
 
     @Option(names = {"-m", "--memory"}, description = "Memory limit.")
     private String memory;
@@ -47,12 +47,10 @@ public final class UpdateCommand extends EngineCommand {
     @Option(names = "--restart", description = "Restart policy to apply when a container exits.")
     private String restart;
 
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-    private List<String> containers;
+    private ContainerUpdateRequest request;
 
     @Override
     public Integer call() throws InterruptedException {
-        ContainerUpdateRequest request;
         try {
             request = request();
         } catch (IllegalArgumentException e) {
@@ -63,8 +61,17 @@ public final class UpdateCommand extends EngineCommand {
             err().println("you must provide one or more flags when using this command");
             return 1;
         }
-        var client = client();
-        return ContainerBatch.run(containers, false, out(), err(), c -> client.containerUpdate(c, request));
+        return super.call();
+    }
+
+    @Override
+    protected boolean parallel() {
+        return false;
+    }
+
+    @Override
+    protected void apply(EngineClient client, String container) throws IOException {
+        client.containerUpdate(container, request);
     }
 
     /** null when no flag was given. */

@@ -21,9 +21,7 @@ public final class WaitCommand extends EngineCommand {
             try (var wait = client().containerWait(container, "not-running")) {
                 out().println(wait.await().statusCode());
             } catch (EngineErrorException e) {
-                out().flush();
-                err().println("Error response from daemon: " + e.getMessage());
-                exitCode = 1;
+                exitCode = daemonError(e);
             }
         }
         return exitCode;

@@ -1,13 +1,15 @@
 package dev.wharf.cli.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.wharf.cli.CliFailure;
 import dev.wharf.cli.format.template.GoTemplate;
 import dev.wharf.cli.format.template.TemplateException;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.PrintStream;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * docker's {@code --format} for lists ({@code ps}, {@code images}): {@code \t} and {@code \n} in
@@ -48,6 +50,12 @@ public final class TemplateOutput {
         } catch (TemplateException e) {
             throw new CliFailure(1, "template: " + e.getMessage());
         }
+    }
+
+    /** Labels as docker's list formatters show them: {@code k=v,k=v}, sorted; empty for none. */
+    public static String labels(Map<String, String> labels) {
+        return labels == null ? "" : labels.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(","));
     }
 
     /** Parses a user's template; docker reports a bad one as {@code template parsing error: …} with exit 64. */

@@ -39,7 +39,7 @@ import java.util.concurrent.CompletableFuture;
 final class ContainerCommitter {
     /** What the caller asked for; {@code config} may be null (the docker CLI sends none). */
     record Request(String container, String repo, String tag, String comment, String author, List<String> changes,
-            dev.wharf.api.types.ContainerConfig config) {}
+            dev.wharf.api.types.ContainerConfig config, boolean pause) {}
 
     private final ContainerIndex index;
     private final Snapshotter snapshotter;
@@ -47,21 +47,34 @@ final class ContainerCommitter {
     private final ImageStore images;
     private final ContainerEvents events;
     private final EventBus bus;
+    private final ContainerControl control;
 
     ContainerCommitter(ContainerIndex index, Snapshotter snapshotter, BlobStore blobs, ImageStore images,
-            ContainerEvents events, EventBus bus) {
+            ContainerEvents events, EventBus bus, ContainerControl control) {
         this.index = index;
         this.snapshotter = snapshotter;
         this.blobs = blobs;
         this.images = images;
         this.events = events;
         this.bus = bus;
+        this.control = control;
     }
 
-    /** Returns the new image's ID. */
+    /** Returns the new image's ID; with {@code pause} a running container is frozen meanwhile, as Docker does. */
     Digest commit(Request request) throws IOException {
         ImageReference reference = reference(request.repo(), request.tag());
-        ContainerRecord record = index.get(request.container()).record();
+        Container container = index.get(request.container());
+        boolean paused = request.pause() && control.pauseForCommit(container);
+        try {
+            return commit(request, reference, container.record());
+        } finally {
+            if (paused) {
+                control.unpauseAfterCommit(container);
+            }
+        }
+    }
+
+    private Digest commit(Request request, ImageReference reference, ContainerRecord record) throws IOException {
         Image parent = images.get(record.imageId()).orElseThrow(
                 () -> new SystemException("image " + record.imageId() + " of the container is gone"));
         ContainerConfig containerConfig = imageView(record.config());

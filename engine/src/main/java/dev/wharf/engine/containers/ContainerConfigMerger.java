@@ -1,6 +1,7 @@
 package dev.wharf.engine.containers;
 
 import dev.wharf.api.types.ContainerConfig;
+import dev.wharf.api.types.HealthConfig;
 import dev.wharf.engine.errors.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ final class ContainerConfigMerger {
     /**
      * The request's config completed by the image's: User, Env (by key, the request wins), Labels,
      * Cmd/Entrypoint (an Entrypoint from the request discards the image's Cmd), WorkingDir,
-     * ExposedPorts, Volumes, StopSignal; Hostname defaults to the short ID.
+     * ExposedPorts, Volumes, StopSignal, Healthcheck (field by field); Hostname defaults to the short ID.
      */
     static ContainerConfig merge(ContainerConfig user, dev.wharf.image.ContainerConfig image, String containerId) {
         var merged = user.toBuilder();
@@ -49,6 +50,7 @@ final class ContainerConfigMerger {
         if (isEmpty(user.stopSignal()) && !isEmpty(image.stopSignal())) {
             merged.stopSignal(image.stopSignal());
         }
+        merged.healthcheck(mergeHealthcheck(user.healthcheck(), image.healthcheck()));
         if (isEmpty(user.hostname())) {
             merged.hostname(containerId.substring(0, 12));
         }
@@ -113,6 +115,27 @@ final class ContainerConfigMerger {
             }
         }
         return List.copyOf(byKey.values());
+    }
+
+    /** The request's healthcheck, its unset fields (empty, zero) taken from the image's. */
+    private static HealthConfig mergeHealthcheck(HealthConfig user, dev.wharf.image.HealthConfig image) {
+        if (image == null) {
+            return user;
+        }
+        if (user == null) {
+            return new HealthConfig(image.test(), image.interval(), image.timeout(), image.retries(),
+                    image.startPeriod(), image.startInterval());
+        }
+        return new HealthConfig(isEmpty(user.test()) ? image.test() : user.test(),
+                unset(user.interval()) ? image.interval() : user.interval(),
+                unset(user.timeout()) ? image.timeout() : user.timeout(),
+                user.retries() == null || user.retries() == 0 ? image.retries() : user.retries(),
+                unset(user.startPeriod()) ? image.startPeriod() : user.startPeriod(),
+                unset(user.startInterval()) ? image.startInterval() : user.startInterval());
+    }
+
+    private static boolean unset(Long nanos) {
+        return nanos == null || nanos == 0;
     }
 
     private static List<String> mergeEnv(List<String> user, List<String> image) {

@@ -26,12 +26,15 @@ final class ContainerControl {
     private final ContainerIndex index;
     private final ContainerRuntime runtime;
     private final ContainerEvents events;
+    private final ContainerHealth health;
 
-    ContainerControl(ContainerStore store, ContainerIndex index, ContainerRuntime runtime, ContainerEvents events) {
+    ContainerControl(ContainerStore store, ContainerIndex index, ContainerRuntime runtime, ContainerEvents events,
+            ContainerHealth health) {
         this.store = store;
         this.index = index;
         this.runtime = runtime;
         this.events = events;
+        this.health = health;
     }
 
     /** Docker's pause: 409 unless running and not yet paused. */
@@ -50,6 +53,7 @@ final class ContainerControl {
                 throw new ConflictException("Container " + container.id() + " is already paused");
             }
             runtime.pause(container.id());
+            health.unwatch(container);
             setPaused(container, true, "pause");
         } finally {
             container.lock.unlock();
@@ -64,6 +68,37 @@ final class ContainerControl {
             }
             runtime.resume(container.id());
             setPaused(container, false, "unpause");
+            health.watch(container);
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
+    /**
+     * commit's pause (moby: {@code if c.Pause && !IsPaused() { containerPause; defer containerUnpause }},
+     * errors ignored): freezes a running, unpaused container; true when it did, so the caller unpauses.
+     */
+    boolean pauseForCommit(Container container) throws IOException {
+        container.lock.lock();
+        try {
+            RunState state = container.record().state();
+            if (!state.running() || state.paused()) {
+                return false;
+            }
+            pause(container);
+            return true;
+        } finally {
+            container.lock.unlock();
+        }
+    }
+
+    /** Ends commit's pause; a client may have unpaused or stopped the container meanwhile. */
+    void unpauseAfterCommit(Container container) throws IOException {
+        container.lock.lock();
+        try {
+            if (container.record().state().paused()) {
+                unpause(container);
+            }
         } finally {
             container.lock.unlock();
         }

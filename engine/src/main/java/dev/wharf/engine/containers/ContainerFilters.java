@@ -1,5 +1,6 @@
 package dev.wharf.engine.containers;
 
+import dev.wharf.engine.containers.health.HealthStates;
 import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.filters.Filters;
 import dev.wharf.image.Digest;
@@ -23,6 +24,9 @@ final class ContainerFilters implements Predicate<ContainerRecord> {
             "name", "status", "publish", "expose", "since", "volume", "network", "is-task");
     static final Set<String> STATES = Set.of("created", "restarting", "running", "removing", "paused", "exited",
             "dead");
+    /** moby's IsValidHealthString; "none" is a container without a healthcheck. */
+    static final Set<String> HEALTH = Set.of(HealthStates.STARTING, HealthStates.HEALTHY, HealthStates.UNHEALTHY,
+            "none");
 
     private final Filters filters;
     private final List<Integer> exitCodes;
@@ -40,6 +44,11 @@ final class ContainerFilters implements Predicate<ContainerRecord> {
         for (String status : filters.get("status")) {
             if (!STATES.contains(status)) {
                 throw new InvalidArgumentException("invalid filter 'status=" + status + "'");
+            }
+        }
+        for (String health : filters.get("health")) {
+            if (!HEALTH.contains(health)) {
+                throw new InvalidArgumentException("Unrecognised filter value for health: " + health);
             }
         }
         this.filters = filters;
@@ -85,8 +94,9 @@ final class ContainerFilters implements Predicate<ContainerRecord> {
         if (since != null && !created.isAfter(since)) {
             return false;
         }
-        if (filters.has("health") && !filters.get("health").contains("none")) {
-            return false; // no container has a healthcheck yet
+        if (filters.has("health") && !filters.get("health").contains(
+                state.health() == null ? "none" : state.health().status())) {
+            return false;
         }
         return true;
     }

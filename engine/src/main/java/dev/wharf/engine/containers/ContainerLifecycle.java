@@ -1,6 +1,7 @@
 package dev.wharf.engine.containers;
 
 import dev.wharf.api.types.ContainerConfig;
+import dev.wharf.api.types.Health;
 import dev.wharf.engine.errors.ConflictException;
 import dev.wharf.engine.errors.EngineException;
 import dev.wharf.engine.errors.NotModifiedException;
@@ -59,12 +60,13 @@ final class ContainerLifecycle {
     private final ContainerMounts mounts;
     private final LogRotation logRotation;
     private final ContainerNetworking networking;
+    private final ContainerHealth health;
     /** Two containers of one image must not unpack the same layers at once. */
     private final ReentrantLock unpackLock = new ReentrantLock();
 
     ContainerLifecycle(ContainerStore store, ContainerIndex index, BlobStore blobs, ImageStore images,
             Snapshotter snapshotter, ContainerRuntime runtime, ContainerEvents events, ContainerMounts mounts,
-            ContainerNetworking networking) {
+            ContainerNetworking networking, ContainerHealth health) {
         this.store = store;
         this.index = index;
         this.blobs = blobs;
@@ -75,6 +77,7 @@ final class ContainerLifecycle {
         this.events = events;
         this.mounts = mounts;
         this.networking = networking;
+        this.health = health;
     }
 
     /**
@@ -147,10 +150,12 @@ final class ContainerLifecycle {
                     : StartErrors.fromDaemon(String.valueOf(e.getMessage()));
             throw failStart(container, record, failure, e, created != null);
         }
-        record = record.withState(record.state().started(created.pid(), Instant.now(), byPolicy, null));
+        record = record.withState(record.state().started(created.pid(), Instant.now(), byPolicy,
+                ContainerHealth.initial(record)));
         container.update(record);
         store.save(record);
         events.publish(record, "start");
+        health.watch(container);
         watchExit(container, run);
         watchLog(container, run);
     }
@@ -262,6 +267,7 @@ final class ContainerLifecycle {
             if (container.currentRun() != run || !record.state().running()) {
                 return;
             }
+            health.unwatch(container);
             boolean oom = false;
             try {
                 oom = runtime.state(record.id()).oomKilled();
@@ -431,6 +437,7 @@ final class ContainerLifecycle {
             container.update(record);
             store.save(record);
             events.publish(record, "unpause");
+            health.watch(container);
         }
     }
 
@@ -615,6 +622,7 @@ final class ContainerLifecycle {
             networking.recoverRunning(record);
             watchExit(container, run);
             watchLog(container, run);
+            restartHealthcheck(container);
             return false;
         }
         int exitCode = state.exitCode().orElse(EXIT_LOST);
@@ -634,6 +642,23 @@ final class ContainerLifecycle {
                 Long.toString(Duration.between(record.state().startedAtInstant(), Instant.now()).toSeconds())));
         container.exited(new Container.Exit(exitCode, ""));
         return exited.hostConfig().autoRemove();
+    }
+
+    /** After a daemon restart the healthcheck starts over, as dockerd's restore does. */
+    private void restartHealthcheck(Container container) {
+        ContainerRecord record = container.record();
+        Health initial = ContainerHealth.initial(record);
+        if (initial == null) {
+            return;
+        }
+        record = record.withState(record.state().withHealth(initial));
+        container.update(record);
+        try {
+            store.save(record);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot save container " + record.id(), e);
+        }
+        health.watch(container);
     }
 
     List<Container> all() {

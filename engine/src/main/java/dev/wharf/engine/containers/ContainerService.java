@@ -10,6 +10,7 @@ import dev.wharf.api.types.ContainerUpdateRequest;
 import dev.wharf.api.types.ContainerUpdateResponse;
 import dev.wharf.api.types.HostConfig;
 import dev.wharf.engine.DaemonPaths;
+import dev.wharf.engine.containers.health.HealthCheck;
 import dev.wharf.engine.errors.EngineException;
 import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.errors.NotFoundException;
@@ -65,6 +66,7 @@ public final class ContainerService implements ContainerConnector {
     private final ContainerPruner pruner;
     private final ContainerRuntime runtime;
     private final ContainerNetworking networking;
+    private final ExecService execs;
 
     public ContainerService(DaemonPaths paths, BlobStore blobs, ImageStore images, Snapshotter snapshotter,
             ContainerRuntime runtime, EventBus events, ContainerMounts mounts, NetworkService networks) {
@@ -75,12 +77,19 @@ public final class ContainerService implements ContainerConnector {
         this.mounts = mounts;
         this.runtime = runtime;
         this.networking = new ContainerNetworking(networks, store, index::get);
+        this.execs = new ExecService(index::get, runtime, this.events);
+        ContainerHealth health = new ContainerHealth(store, this.events, execs);
         this.lifecycle = new ContainerLifecycle(store, index, blobs, images, snapshotter, runtime, this.events, mounts,
-                networking);
-        this.control = new ContainerControl(store, index, runtime, this.events);
+                networking, health);
+        this.control = new ContainerControl(store, index, runtime, this.events, health);
         this.files = new ContainerFiles(index, store, lifecycle, snapshotter, this.events);
-        this.committer = new ContainerCommitter(index, snapshotter, blobs, images, this.events, events);
+        this.committer = new ContainerCommitter(index, snapshotter, blobs, images, this.events, events, control);
         this.pruner = new ContainerPruner(index, lifecycle, this::sizeRw, events);
+    }
+
+    /** The execs of these containers ({@code /containers/{id}/exec}, {@code /exec/…}); healthchecks probe through it. */
+    public ExecService execs() {
+        return execs;
     }
 
     /** Re-adopts containers after a daemon start: running ones are watched again, exits are recorded. */
@@ -141,6 +150,7 @@ public final class ContainerService implements ContainerConnector {
         RestartManager.validate(hostConfig.restartPolicy(), hostConfig.autoRemove());
         RuntimeOptions.validate(hostConfig);
         LogSettings.of(hostConfig.logConfig()); // Docker refuses unknown drivers and options at create
+        HealthCheck.validate(request.config().healthcheck());
         networking.validate(hostConfig.networkMode(), request.networkingConfig());
         Image image = lookupImage(request.config().image());
         String id = newId();

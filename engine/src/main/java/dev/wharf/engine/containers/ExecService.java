@@ -3,6 +3,7 @@ package dev.wharf.engine.containers;
 import dev.wharf.api.types.ExecConfig;
 import dev.wharf.api.types.ExecInspect;
 import dev.wharf.api.types.IdResponse;
+import dev.wharf.engine.containers.health.HealthProbe;
 import dev.wharf.engine.errors.ConflictException;
 import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.errors.NotFoundException;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * {@code docker exec}: extra processes in running containers, through {@link ContainerRuntime#exec}.
@@ -43,23 +45,25 @@ public final class ExecService {
     private static final Duration FORGET_AFTER = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The outcome of {@link #run}: exit code (-1 after a timeout) and the combined output. */
-    public record ExecResult(int exitCode, String output, boolean timedOut) {}
-
-    private final ContainerService containers;
+    private final Function<String, Container> containers;
     private final ContainerRuntime runtime;
     private final ContainerEvents events;
     private final Map<String, ExecInstance> execs = new ConcurrentHashMap<>();
 
     public ExecService(ContainerService containers, ContainerRuntime runtime, EventBus events) {
+        this(containers::get, runtime, new ContainerEvents(events));
+    }
+
+    /** @param containers finds a container by reference (404 when there is none) */
+    ExecService(Function<String, Container> containers, ContainerRuntime runtime, ContainerEvents events) {
         this.containers = containers;
         this.runtime = runtime;
-        this.events = new ContainerEvents(events);
+        this.events = events;
     }
 
     /** POST /containers/{id}/exec: 409 unless the container runs, 400 without a command. */
     public IdResponse create(String containerReference, ExecConfig config) {
-        Container container = containers.get(containerReference);
+        Container container = containers.apply(containerReference);
         if (config == null || config.cmd() == null || config.cmd().isEmpty()) {
             throw new InvalidArgumentException("No exec command specified");
         }
@@ -131,31 +135,30 @@ public final class ExecService {
     }
 
     /**
-     * Runs {@code cmd} in the container (as its user, in its working directory), collecting stdout and
-     * stderr; after {@code timeout} the process is killed and the result says so. The exec is a normal
-     * one: it shows up in events and inspect like any other.
+     * Runs {@code cmd} in the container (as its user, in its working directory), keeping the first
+     * {@code outputLimit} bytes of stdout and stderr together; after {@code timeout} the process is
+     * killed and the outcome says so. The exec is a normal one: it shows up in events and inspect.
      */
-    public ExecResult run(String containerReference, List<String> cmd, Duration timeout) throws IOException {
+    public HealthProbe.Outcome run(String containerReference, List<String> cmd, Duration timeout, int outputLimit)
+            throws IOException {
         ExecConfig config = new ExecConfig("", false, false, null, false, true, true, false, "", null, "", cmd);
         ExecInstance exec = claim(create(containerReference, config).id());
         ExecProcess process = start(exec, null);
-        var output = new ByteArrayOutputStream();
+        var output = new LimitedOutput(outputLimit);
         Thread reader = ExecStreams.relayThread(exec.id(), () -> {
             for (OutputChunk chunk = process.attach().read(); chunk != null; chunk = process.attach().read()) {
-                synchronized (output) {
-                    output.writeBytes(chunk.data());
-                }
+                output.write(chunk.data());
             }
         });
         try {
             int code = process.exit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             reader.join(Duration.ofSeconds(5));
-            return new ExecResult(code, text(output), false);
+            return output.outcome(code, false);
         } catch (TimeoutException e) {
             ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
-            return new ExecResult(-1, text(output), true);
+            return output.outcome(-1, true);
         } catch (ExecutionException e) {
-            return new ExecResult(EXIT_LOST, text(output), false);
+            return output.outcome(EXIT_LOST, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SystemException("interrupted while running " + cmd, e);
@@ -219,9 +222,24 @@ public final class ExecService {
         return bytes;
     }
 
-    private static String text(ByteArrayOutputStream output) {
-        synchronized (output) {
-            return output.toString(StandardCharsets.UTF_8);
+    /** The first bytes of an exec's output; the rest is read and dropped. */
+    private static final class LimitedOutput {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final int limit;
+        private boolean truncated;
+
+        LimitedOutput(int limit) {
+            this.limit = limit;
+        }
+
+        synchronized void write(byte[] data) {
+            int room = Math.min(limit - kept.size(), data.length);
+            kept.write(data, 0, Math.max(room, 0));
+            truncated |= room < data.length;
+        }
+
+        synchronized HealthProbe.Outcome outcome(int exitCode, boolean timedOut) {
+            return new HealthProbe.Outcome(exitCode, kept.toString(StandardCharsets.UTF_8), truncated, timedOut);
         }
     }
 }

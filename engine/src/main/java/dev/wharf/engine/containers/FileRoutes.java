@@ -69,7 +69,7 @@ final class FileRoutes {
         var request = new ContainerCommitter.Request(exchange.query("container").orElse(""),
                 exchange.query("repo").orElse(null), exchange.query("tag").orElse(null),
                 exchange.query("comment").orElse(null), exchange.query("author").orElse(null),
-                exchange.queryAll("changes"), config);
+                exchange.queryAll("changes"), config, exchange.queryFlag("pause", true));
         exchange.respondJson(201, new IdResponse(committer.commit(request).toString()));
     }
 

@@ -29,6 +29,11 @@ final class ImageFilter {
         this.since = created(filters, "since", resolve);
     }
 
+    /** {@code dangling=true}: moby lists only images without children then. */
+    boolean danglingOnly() {
+        return Boolean.TRUE.equals(dangling);
+    }
+
     boolean hasReferenceFilter() {
         return !references.isEmpty();
     }

@@ -33,7 +33,8 @@ public final class ImageRoutes {
 
     public void register(Routes routes) {
         routes.add("GET", "/images/json", exchange -> exchange.respondJson(200,
-                images.list(Filters.parse(exchange.query("filters").orElse(null)), exchange.apiVersion())));
+                images.list(Filters.parse(exchange.query("filters").orElse(null)), exchange.queryFlag("all", false),
+                        exchange.apiVersion())));
         routes.add("POST", "/images/create", this::create);
         routes.add("GET", "/images/{name:.*}/json", exchange -> exchange.respondJson(200,
                 images.inspect(exchange.pathParam("name"), exchange.apiVersion())));

@@ -31,12 +31,14 @@ public final class ImageService {
     private final ContainerService containers;
     private final ImageEvents events;
     private final ImageViews views;
+    private final ImageDeletion deletion;
 
     public ImageService(ImageStore images, ContainerService containers, EventBus bus, ObjectMapper json) {
         this.images = images;
         this.containers = containers;
         this.events = new ImageEvents(bus);
         this.views = new ImageViews(json);
+        this.deletion = new ImageDeletion(images, containers, events);
     }
 
     /** The image a name or ID denotes; 404 {@code No such image: <name>} otherwise. */
@@ -50,7 +52,16 @@ public final class ImageService {
         return image.orElseThrow(() -> new NotFoundException("No such image: " + nameOrId));
     }
 
+    /** {@code GET /images/json} without {@code all}: intermediate images hidden. */
     public List<ImageSummary> list(Filters filters, ApiVersion version) throws IOException {
+        return list(filters, false, version);
+    }
+
+    /**
+     * As moby: an image without a name that has children (a classic build's step image) is an intermediate
+     * image, listed only with {@code all}; {@code dangling=true} sees only images without children.
+     */
+    public List<ImageSummary> list(Filters filters, boolean all, ApiVersion version) throws IOException {
         ImageFilter filter = new ImageFilter(filters, name -> {
             try {
                 return images.lookup(name).orElse(null);
@@ -59,17 +70,21 @@ public final class ImageService {
             }
         });
         Map<ImageReference, Digest> allRefs = images.references();
-        List<Image> all = new ArrayList<>(images.list());
-        all.sort(Comparator.comparing((Image i) -> Optional.ofNullable(i.config().createdAt()).orElse(Instant.EPOCH))
+        List<Image> stored = new ArrayList<>(images.list());
+        stored.sort(Comparator.comparing((Image i) -> Optional.ofNullable(i.config().createdAt()).orElse(Instant.EPOCH))
                 .reversed());
         List<ImageSummary> result = new ArrayList<>();
-        for (Image image : all) {
+        for (Image image : stored) {
             List<ImageReference> refs = allRefs.entrySet().stream().filter(e -> e.getValue().equals(image.id()))
                     .map(Map.Entry::getKey).toList();
             List<ImageReference> shown = filter.hasReferenceFilter()
                     ? refs.stream().filter(filter::referenceMatches).toList() : refs;
+            boolean hasChildren = !images.children(image.id()).isEmpty();
+            if (hasChildren && refs.isEmpty() && (!all || filter.danglingOnly())) {
+                continue;
+            }
             if (filter.include(image, shown, !refs.isEmpty())) {
-                result.add(views.summary(image, shown, version));
+                result.add(views.summary(image, shown, images.parent(image.id()).orElse(null), version));
             }
         }
         return result;
@@ -77,7 +92,7 @@ public final class ImageService {
 
     public ImageInspect inspect(String nameOrId, ApiVersion version) throws IOException {
         Image image = resolve(nameOrId);
-        return views.inspect(image, images.referencesTo(image.id()), version);
+        return views.inspect(image, images.referencesTo(image.id()), images.parent(image.id()).orElse(null), version);
     }
 
     /** POST /images/{name}/tag: {@code repo} arrives normalised ({@code docker.io/library/x}), the tag apart. */
@@ -109,7 +124,8 @@ public final class ImageService {
     /**
      * DELETE /images/{name}, after moby's ImageDelete: a name untags (and deletes the image with its last
      * name); an ID deletes, which needs force when several repositories name the image. An image a
-     * container uses stays unless forced.
+     * container uses stays unless forced; one with child images stays, forced or not. Its parents left
+     * unneeded go with it unless {@code noPrune}.
      */
     public List<ImageDeleteResponseItem> remove(String nameOrId, boolean force, boolean noPrune) throws IOException {
         Image image = resolve(nameOrId);
@@ -129,10 +145,14 @@ public final class ImageService {
                 events.publish("untag", image, id.toString());
                 untagOrphanedDigests(ref, image, records);
             }
-            if (!images.referencesTo(id).isEmpty() || (user.isPresent() && !force)) {
-                return records; // other names remain, or a container still needs the image
+            if (!images.referencesTo(id).isEmpty() || !images.children(id).isEmpty() || (user.isPresent() && !force)) {
+                return records; // other names remain, or a child image or a container still needs the image
             }
         } else {
+            if (!images.children(id).isEmpty()) {
+                throw new ConflictException("conflict: unable to delete " + id.shortId()
+                        + " (cannot be forced) - image has dependent child images");
+            }
             if (!force && refs.stream().map(ImageReference::name).distinct().count() > 1) {
                 throw new ConflictException("conflict: unable to delete " + id.shortId()
                         + " (must be forced) - image is referenced in multiple repositories");
@@ -147,9 +167,7 @@ public final class ImageService {
                 events.publish("untag", image, id.toString());
             }
         }
-        images.delete(id);
-        records.add(new ImageDeleteResponseItem(null, id.toString()));
-        events.publish("delete", image, id.toString());
+        deletion.delete(image, !noPrune, records);
         return records;
     }
 

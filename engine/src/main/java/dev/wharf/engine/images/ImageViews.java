@@ -30,8 +30,11 @@ final class ImageViews {
         this.json = json;
     }
 
-    /** @param refs the image's references (already narrowed by a reference filter, if any) */
-    ImageSummary summary(Image image, List<ImageReference> refs, ApiVersion version) {
+    /**
+     * @param refs the image's references (already narrowed by a reference filter, if any)
+     * @param parent the image's parent, or null
+     */
+    ImageSummary summary(Image image, List<ImageReference> refs, Digest parent, ApiVersion version) {
         List<String> tags = repoTags(refs);
         List<String> digests = repoDigests(refs);
         boolean dangling = tags.isEmpty() && digests.isEmpty();
@@ -41,7 +44,7 @@ final class ImageViews {
                 .created(created == null ? 0 : created.getEpochSecond())
                 .id(image.id().toString())
                 .labels(image.config().containerConfig().labels())
-                .parentId("")
+                .parentId(parent == null ? "" : parent.toString())
                 .repoDigests(dangling ? List.of("<none>@<none>") : digests)
                 .repoTags(dangling ? List.of("<none>:<none>") : tags)
                 .sharedSize(-1)
@@ -51,14 +54,14 @@ final class ImageViews {
                 .build();
     }
 
-    ImageInspect inspect(Image image, List<ImageReference> refs, ApiVersion version) {
+    ImageInspect inspect(Image image, List<ImageReference> refs, Digest parent, ApiVersion version) {
         List<History> history = image.config().history();
         String comment = history.isEmpty() || history.getLast().comment() == null ? "" : history.getLast().comment();
         return ImageInspect.builder()
                 .id(image.id().toString())
                 .repoTags(repoTags(refs))
                 .repoDigests(repoDigests(refs))
-                .parent("")
+                .parent(parent == null ? "" : parent.toString())
                 .comment(comment)
                 .created(image.config().created() == null ? ZERO_TIME : image.config().created())
                 .dockerVersion("")

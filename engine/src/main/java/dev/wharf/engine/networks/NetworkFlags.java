@@ -31,12 +31,4 @@ public record NetworkFlags(String bridge, String bip, String poolBase, int poolS
         }
         return new NetworkFlags(bridge, bip, base, size);
     }
-
-    public NetworkFlags withBridge(String newBridge) {
-        return new NetworkFlags(newBridge, bip, poolBase, poolSize);
-    }
-
-    public NetworkFlags withBip(String newBip) {
-        return new NetworkFlags(bridge, newBip, poolBase, poolSize);
-    }
 }

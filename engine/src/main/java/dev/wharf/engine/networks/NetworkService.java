@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * service's lock, so a network cannot go while a container is being attached to it.
  */
 public final class NetworkService {
+    private static final System.Logger LOG = System.getLogger(NetworkService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
     private static final Set<String> LIST_FILTERS = Set.of("dangling", "driver", "id", "label", "name", "scope", "type");
@@ -170,6 +171,19 @@ public final class NetworkService {
         endpoints.remove(record.id());
         listeners.forEach(l -> l.changed(record, Map.of()));
         events.publish(record, "destroy", Map.of());
+    }
+
+    /** The daemon stops: networks without endpoints give up their host rules (running containers keep theirs). */
+    public void releaseIdle() {
+        for (NetworkRecord record : List.copyOf(networks.values())) {
+            if (record.isBridge() && endpoints.getOrDefault(record.id(), Map.of()).isEmpty()) {
+                try {
+                    driver.release(record.cni());
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot release the rules of network " + record.name(), e);
+                }
+            }
+        }
     }
 
     /** Removes the user-defined networks without endpoints (and matching the filters). */

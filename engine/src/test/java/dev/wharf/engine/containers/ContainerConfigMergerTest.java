@@ -34,6 +34,26 @@ class ContainerConfigMergerTest {
     }
 
     @Test
+    void theImagesHealthcheckFillsWhatTheRequestLeavesOut() {
+        var imageCheck = new dev.wharf.image.HealthConfig(List.of("CMD", "probe"), 5L, 6L, 7L, 8L, 2);
+        var withCheck = new dev.wharf.image.ContainerConfig(null, null, null, null, List.of("sh"), imageCheck, null,
+                null, null, null, null, null, null);
+        var request = ContainerConfig.builder().healthcheck(
+                new dev.wharf.api.types.HealthConfig(null, 1_000_000_000L, 0L, 0, null, null)).build();
+
+        var merged = ContainerConfigMerger.merge(request, withCheck, ID).healthcheck();
+        var none = ContainerConfigMerger.merge(ContainerConfig.builder().healthcheck(
+                new dev.wharf.api.types.HealthConfig(List.of("NONE"), null, null, null, null, null)).build(),
+                withCheck, ID).healthcheck();
+
+        assertThat(merged).isEqualTo(new dev.wharf.api.types.HealthConfig(List.of("CMD", "probe"), 1_000_000_000L,
+                6L, 2, 7L, 8L));
+        assertThat(none.test()).containsExactly("NONE");
+        assertThat(ContainerConfigMerger.merge(ContainerConfig.builder().build(), withCheck, ID).healthcheck().test())
+                .containsExactly("CMD", "probe");
+    }
+
+    @Test
     void requestCmdKeepsImageEntrypoint() {
         var request = ContainerConfig.builder().cmd(List.of("echo", "hi")).build();
 

@@ -209,19 +209,25 @@ class ContainerServiceRuntimeTest {
         var execs = new ExecService(service, runtime, (type, action, actor, attributes) ->
                 events.add(action.replaceFirst(":.*", "") + ":" + attributes.getOrDefault("exitCode", "")));
 
-        var result = execs.run("probed", List.of("sh", "-c", "echo healthy; echo warn >&2; exit 2"), java.time.Duration.ofSeconds(30));
+        var result = execs.run("probed", List.of("sh", "-c", "echo healthy; echo warn >&2; exit 2"),
+                java.time.Duration.ofSeconds(30), 4096);
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).contains("healthy\n").contains("warn\n");
         assertThat(result.timedOut()).isFalse();
+        assertThat(result.truncated()).isFalse();
         assertThat(events).containsSubsequence("exec_create:", "exec_start:", "exec_die:2");
 
-        var slow = execs.run("probed", List.of("sleep", "60"), java.time.Duration.ofMillis(300));
+        var chatty = execs.run("probed", List.of("sh", "-c", "yes | head -c 10000"), java.time.Duration.ofSeconds(30), 16);
+        assertThat(chatty.output()).isEqualTo("y\ny\ny\ny\ny\ny\ny\ny\n");
+        assertThat(chatty.truncated()).isTrue();
+
+        var slow = execs.run("probed", List.of("sleep", "60"), java.time.Duration.ofMillis(300), 4096);
         assertThat(slow.timedOut()).isTrue();
         assertThat(slow.exitCode()).isEqualTo(-1);
 
         service.kill(id, "KILL");
         service.waitFor(id, "not-running").get(30, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> execs.run("probed", List.of("true"), java.time.Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> execs.run("probed", List.of("true"), java.time.Duration.ofSeconds(5), 4096))
                 .isInstanceOf(ConflictException.class).hasMessage("container " + id + " is not running");
     }
 

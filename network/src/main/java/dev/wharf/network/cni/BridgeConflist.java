@@ -9,9 +9,10 @@ import dev.wharf.network.Ipv4;
 import java.nio.file.Path;
 
 /**
- * The conflist of a Docker-like bridge network (cni.md §2 and §8): bridge + host-local, portmap with
- * SNAT (so 127.0.0.1 reaches published ports), and firewall with {@code same-bridge} ingress, which
- * both accepts the containers' traffic under Docker's DROP policy and isolates networks from each other.
+ * The conflist of one endpoint on a Docker-like bridge network (cni.md §2 and §8): bridge + host-local,
+ * and portmap with SNAT (so 127.0.0.1 reaches published ports) when the endpoint publishes ports. The
+ * network's masquerade, forwarding and isolation rules are per network ({@link BridgeRules}), not the
+ * bridge plugin's {@code ipMasq} and the firewall plugin's rules for every container.
  */
 public final class BridgeConflist {
     public static final String CNI_VERSION = "1.0.0";
@@ -22,14 +23,15 @@ public final class BridgeConflist {
     /**
      * @param staticAddress the container asks for a fixed address: Docker allows any of the subnet, not only
      *     of the ip-range, so the range is the whole subnet (host-local's leases, shared, still prevent clashes)
+     * @param publishes the endpoint has port mappings (portmap has nothing to do for one without)
      */
-    public static JsonNode of(BridgeNetwork network, Path ipamDataDir, boolean staticAddress) {
+    public static JsonNode of(BridgeNetwork network, Path ipamDataDir, boolean staticAddress, boolean publishes) {
         ObjectNode list = JSON.createObjectNode().put("cniVersion", CNI_VERSION).put("name", network.name())
                 .put("disableCheck", true);
         ArrayNode plugins = list.putArray("plugins");
 
         ObjectNode bridge = plugins.addObject().put("type", "bridge").put("bridge", network.bridge())
-                .put("isGateway", true).put("ipMasq", !network.internal()).put("hairpinMode", true)
+                .put("isGateway", true).put("ipMasq", false).put("hairpinMode", true)
                 .put("promiscMode", false);
         bridge.putObject("capabilities").put("ips", true).put("mac", true);
         ObjectNode ipam = bridge.putObject("ipam").put("type", "host-local").put("dataDir", ipamDataDir.toString());
@@ -42,17 +44,11 @@ public final class BridgeConflist {
         ArrayNode routes = ipam.putArray("routes");
         if (!network.internal()) {
             routes.addObject().put("dst", "0.0.0.0/0");
-            plugins.addObject().put("type", "portmap").put("snat", true)
-                    .putObject("capabilities").put("portMappings", true);
+            if (publishes) {
+                plugins.addObject().put("type", "portmap").put("snat", true)
+                        .putObject("capabilities").put("portMappings", true);
+            }
         }
-        plugins.addObject().put("type", "firewall").put("backend", "iptables").put("ingressPolicy", "same-bridge");
-        return list;
-    }
-
-    /** The loopback plugin's config: brings {@code lo} up in a namespace wharfd created. */
-    public static JsonNode loopback() {
-        ObjectNode list = JSON.createObjectNode().put("cniVersion", CNI_VERSION).put("name", "lo");
-        list.putArray("plugins").addObject().put("type", "loopback");
         return list;
     }
 }

@@ -33,13 +33,12 @@ public final class CniNetworkDriver implements NetworkDriver {
     private final Path root;
     private final CniChain chain;
     private final AttachmentStore store;
-    private final Iptables iptables;
+    private final BridgeRules rules = new BridgeRules();
 
     public CniNetworkDriver(Path root, Path pluginDir) {
         this.root = root;
         this.chain = new CniChain(new CniPluginRunner(pluginDir));
         this.store = new AttachmentStore(root.resolve("endpoints"));
-        this.iptables = new Iptables();
     }
 
     @Override
@@ -52,13 +51,6 @@ public final class CniNetworkDriver implements NetworkDriver {
         Path file = namespacePath(containerId);
         NetNamespaces.remove(file); // a half-made one from a crash
         NetNamespaces.create(file);
-        try {
-            chain.add(BridgeConflist.loopback(), new CniPluginRunner.Invocation(CniCommand.ADD, containerId, file, "lo", ""),
-                    null);
-        } catch (IOException | RuntimeException e) {
-            NetNamespaces.remove(file);
-            throw e;
-        }
         return file;
     }
 
@@ -86,8 +78,10 @@ public final class CniNetworkDriver implements NetworkDriver {
             }
         }
         var attachment = new Attachment(containerId, networkId, network.name(), newEndpointId(), ifname,
-                namespacePath(containerId), args.toString(), BridgeConflist.of(network, root.resolve("ipam"), options.ip() != null),
+                namespacePath(containerId), args.toString(),
+                BridgeConflist.of(network, root.resolve("ipam"), options.ip() != null, !options.ports().isEmpty()),
                 runtimeConfig, null);
+        rules.ensure(network);
         store.save(attachment); // before ADD: a crash during it still leads to a DEL
         try {
             JsonNode result = chain.add(attachment.conflist(), invocation(CniCommand.ADD, attachment), runtimeConfig);
@@ -145,8 +139,13 @@ public final class CniNetworkDriver implements NetworkDriver {
     @Override
     public void removeNetwork(BridgeNetwork network) throws IOException {
         dev.wharf.linux.Bridges.delete(network.bridge());
-        iptables.deleteIsolationRules(network.bridge());
+        rules.remove(network);
         new Leases(root.resolve("ipam")).removeNetwork(network.name());
+    }
+
+    @Override
+    public void release(BridgeNetwork network) throws IOException {
+        rules.remove(network);
     }
 
     private static CniPluginRunner.Invocation invocation(CniCommand command, Attachment attachment) {

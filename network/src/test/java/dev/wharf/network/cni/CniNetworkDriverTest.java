@@ -44,7 +44,9 @@ class CniNetworkDriverTest {
             assertThat(attachment.macAddress()).isEqualTo("02:42:0a:fd:4d:09");
             assertThat(root.resolve("ipam").resolve(network.name()).resolve("10.253.77.9")).exists();
             assertThat(driver.attachments(cid)).hasSize(1);
-            assertThat(iptablesSave()).contains("10.253.77.9");
+            assertThat(iptablesSave()).contains("10.253.77.9")
+                    .contains("-A POSTROUTING -s 10.253.77.0/28 ! -o " + network.bridge());
+            assertThat(run("nsenter", "--net=" + netns, "ip", "-o", "link", "show", "lo")).contains("<LOOPBACK,UP,");
 
             driver.createNamespace("other" + suffix);
             assertThatThrownBy(() -> driver.attach("other" + suffix, "net1", network, "eth0",
@@ -68,7 +70,11 @@ class CniNetworkDriverTest {
     }
 
     private static String iptablesSave() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("iptables-save").redirectErrorStream(true).start();
+        return run("iptables-save");
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
         process.waitFor();
         return out;

@@ -1,22 +1,18 @@
 package dev.wharf.cli.command.container;
 
 import dev.wharf.cli.command.Confirmation;
+import dev.wharf.cli.command.EngineCommand;
 import dev.wharf.cli.command.PsCommand;
 import dev.wharf.cli.format.HumanUnits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code wharf container prune}: every stopped container (filtered by until/label); asks first unless {@code -f}. */
 @Command(name = "prune", mixinStandardHelpOptions = true, description = "Remove all stopped containers.")
-final class ContainerPruneCommand implements Callable<Integer> {
-    @ParentCommand
-    private ContainerCommand group;
-
+final class ContainerPruneCommand extends EngineCommand {
     @Option(names = {"-f", "--force"}, description = "Do not prompt for confirmation.")
     private boolean force;
 
@@ -25,11 +21,11 @@ final class ContainerPruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var streams = group.root.streams();
+        var streams = streams();
         if (!force && !Confirmation.ask(streams, "WARNING! This will remove all stopped containers.")) {
             return 0;
         }
-        var result = group.root.client().containerPrune(PsCommand.parseFilters(filters));
+        var result = client().containerPrune(PsCommand.parseFilters(filters));
         if (result.containersDeleted() != null && !result.containersDeleted().isEmpty()) {
             streams.out().println("Deleted Containers:");
             result.containersDeleted().forEach(streams.out()::println);

@@ -4,6 +4,7 @@ import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.api.types.EndpointIpamConfig;
 import dev.wharf.api.types.EndpointSettings;
 import dev.wharf.api.types.NetworkConnectRequest;
+import dev.wharf.cli.command.EngineCommand;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wharf network connect [--alias a] [--ip x] NETWORK CONTAINER}. */
 @Command(name = "connect", mixinStandardHelpOptions = true, description = "Connect a container to a network.")
-final class NetworkConnectCommand extends NetworkSubcommand {
+final class NetworkConnectCommand extends EngineCommand {
     @Option(names = "--alias", description = "Add network-scoped alias for the container.")
     private List<String> aliases = List.of();
 
@@ -35,7 +36,7 @@ final class NetworkConnectCommand extends NetworkSubcommand {
             client().networkConnect(network, new NetworkConnectRequest(container, endpoint));
             return 0;
         } catch (EngineErrorException e) {
-            return failed(e);
+            return daemonError(e);
         }
     }
 }

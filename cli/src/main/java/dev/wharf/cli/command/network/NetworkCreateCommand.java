@@ -3,6 +3,7 @@ package dev.wharf.cli.command.network;
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.api.types.Ipam;
 import dev.wharf.api.types.NetworkCreateRequest;
+import dev.wharf.cli.command.EngineCommand;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wharf network create}: prints the new network's ID. */
 @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a network.")
-final class NetworkCreateCommand extends NetworkSubcommand {
+final class NetworkCreateCommand extends EngineCommand {
     @Option(names = {"-d", "--driver"}, defaultValue = "bridge", description = "Driver to manage the Network.")
     private String driver;
 
@@ -59,7 +60,7 @@ final class NetworkCreateCommand extends NetworkSubcommand {
             out().println(client().networkCreate(request).id());
             return 0;
         } catch (EngineErrorException e) {
-            return failed(e);
+            return daemonError(e);
         }
     }
 

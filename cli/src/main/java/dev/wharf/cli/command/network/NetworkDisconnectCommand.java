@@ -2,6 +2,7 @@ package dev.wharf.cli.command.network;
 
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.api.types.NetworkDisconnectRequest;
+import dev.wharf.cli.command.EngineCommand;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wharf network disconnect [-f] NETWORK CONTAINER}. */
 @Command(name = "disconnect", mixinStandardHelpOptions = true, description = "Disconnect a container from a network.")
-final class NetworkDisconnectCommand extends NetworkSubcommand {
+final class NetworkDisconnectCommand extends EngineCommand {
     @Option(names = {"-f", "--force"}, description = "Force the container to disconnect from a network.")
     private boolean force;
 
@@ -25,7 +26,7 @@ final class NetworkDisconnectCommand extends NetworkSubcommand {
             client().networkDisconnect(network, new NetworkDisconnectRequest(container, force));
             return 0;
         } catch (EngineErrorException e) {
-            return failed(e);
+            return daemonError(e);
         }
     }
 }

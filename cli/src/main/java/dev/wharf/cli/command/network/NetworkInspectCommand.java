@@ -1,12 +1,8 @@
 package dev.wharf.cli.command.network;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.wharf.api.ApiJson;
-import dev.wharf.api.client.EngineErrorException;
-import dev.wharf.cli.format.TemplateOutput;
-import dev.wharf.cli.format.template.GoTemplate;
+import dev.wharf.cli.command.EngineCommand;
+import dev.wharf.cli.command.InspectOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wharf network inspect}: one indented array, or one line per network with --format. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, description = "Display detailed information on one or more networks.")
-final class NetworkInspectCommand extends NetworkSubcommand {
+final class NetworkInspectCommand extends EngineCommand {
     @Option(names = {"-f", "--format"}, description = "Format output using a custom template.")
     private String format;
 
@@ -23,23 +19,6 @@ final class NetworkInspectCommand extends NetworkSubcommand {
 
     @Override
     public Integer call() throws IOException {
-        var template = format == null ? null : TemplateOutput.parse(format);
-        var found = new ArrayList<JsonNode>();
-        var errors = new ArrayList<String>();
-        for (String name : names) {
-            try {
-                found.add(ApiJson.mapper().valueToTree(client().networkInspect(name)));
-            } catch (EngineErrorException e) {
-                errors.add("Error response from daemon: " + e.getMessage());
-            }
-        }
-        if (template != null) {
-            found.forEach(network -> out().println(template.execute(network)));
-        } else {
-            out().println(ApiJson.toDockerIndentedJson(found));
-        }
-        out().flush();
-        errors.forEach(err()::println);
-        return errors.isEmpty() ? 0 : 1;
+        return InspectOutput.print(names, format, name -> InspectOutput.tree(client().networkInspect(name)), out(), err());
     }
 }

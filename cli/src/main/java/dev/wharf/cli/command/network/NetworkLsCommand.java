@@ -1,25 +1,25 @@
 package dev.wharf.cli.command.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.api.ApiJson;
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.api.types.NetworkResource;
+import dev.wharf.cli.command.EngineCommand;
 import dev.wharf.cli.command.PsCommand;
-import dev.wharf.cli.format.TemplateOutput;
-import dev.wharf.cli.format.template.GoTemplate;
 import dev.wharf.cli.format.TableWriter;
+import dev.wharf.cli.format.TemplateOutput;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code wharf network ls}: docker's table sorted by name; {@code --format} over docker's network fields. */
 @Command(name = "ls", aliases = "list", mixinStandardHelpOptions = true, description = "List networks.")
-final class NetworkLsCommand extends NetworkSubcommand {
+final class NetworkLsCommand extends EngineCommand {
     private static final Map<String, String> HEADERS = headers();
 
     @Option(names = {"-q", "--quiet"}, description = "Only display network IDs.")
@@ -41,7 +41,7 @@ final class NetworkLsCommand extends NetworkSubcommand {
             networks = client().networkList(PsCommand.parseFilters(filters)).stream()
                     .sorted(Comparator.comparing(NetworkResource::name)).toList();
         } catch (EngineErrorException e) {
-            return failed(e);
+            return daemonError(e);
         }
         if (quiet) {
             networks.forEach(n -> out().println(id(n)));
@@ -60,18 +60,10 @@ final class NetworkLsCommand extends NetworkSubcommand {
     }
 
     private void printFormatted(List<NetworkResource> networks) {
-        boolean table = format.startsWith("table ");
-        var template = TemplateOutput.parse((table ? format.substring(6) : format).replace("\\t", "\t"));
-        if (!table) {
-            networks.forEach(n -> out().println(template.execute(row(n))));
-            return;
-        }
-        var writer = new TableWriter();
         var header = ApiJson.mapper().createObjectNode();
         HEADERS.forEach(header::put);
-        writer.row(template.execute(header).split("\t", -1));
-        networks.forEach(n -> writer.row(template.execute(row(n)).split("\t", -1)));
-        writer.print(out());
+        TemplateOutput.print(out(), format, networks.stream().<JsonNode>map(this::row).toList(), header,
+                (receiver, name, args) -> null);
     }
 
     /** The fields of docker's network formatter, Labels as {@code k=v,k=v}. */
@@ -83,8 +75,7 @@ final class NetworkLsCommand extends NetworkSubcommand {
         node.put("Scope", n.scope());
         node.put("IPv6", Boolean.toString(n.enableIpv6()));
         node.put("Internal", Boolean.toString(n.internal()));
-        node.put("Labels", n.labels() == null ? "" : n.labels().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(",")));
+        node.put("Labels", TemplateOutput.labels(n.labels()));
         node.put("CreatedAt", n.created());
         return node;
     }

@@ -1,6 +1,7 @@
 package dev.wharf.cli.command.network;
 
 import dev.wharf.api.client.EngineErrorException;
+import dev.wharf.cli.command.EngineCommand;
 import dev.wharf.cli.command.PsCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code wharf network prune}: custom networks without containers; asks first unless {@code -f}. */
 @Command(name = "prune", mixinStandardHelpOptions = true, description = "Remove all unused networks.")
-final class NetworkPruneCommand extends NetworkSubcommand {
+final class NetworkPruneCommand extends EngineCommand {
     @Option(names = {"-f", "--force"}, description = "Do not prompt for confirmation.")
     private boolean force;
 
@@ -35,7 +36,7 @@ final class NetworkPruneCommand extends NetworkSubcommand {
             }
             return 0;
         } catch (EngineErrorException e) {
-            return failed(e);
+            return daemonError(e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.wharf.cli.command.volume;
 
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.api.types.VolumeCreateRequest;
+import dev.wharf.cli.command.EngineCommand;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wharf volume create [OPTIONS] [VOLUME]}: prints the volume's name. */
 @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a volume.")
-final class VolumeCreateCommand extends VolumeSubcommand {
+final class VolumeCreateCommand extends EngineCommand {
     @Option(names = {"-d", "--driver"}, defaultValue = "local", description = "Specify volume driver name.")
     private String driver;
 
@@ -41,8 +42,7 @@ final class VolumeCreateCommand extends VolumeSubcommand {
             out().println(volume.name());
             return 0;
         } catch (EngineErrorException e) {
-            err().println("Error response from daemon: " + e.getMessage());
-            return 1;
+            return daemonError(e);
         }
     }
 

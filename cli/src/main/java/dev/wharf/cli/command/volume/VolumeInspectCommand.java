@@ -1,11 +1,8 @@
 package dev.wharf.cli.command.volume;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.wharf.api.ApiJson;
-import dev.wharf.api.client.EngineErrorException;
-import dev.wharf.cli.format.TemplateOutput;
+import dev.wharf.cli.command.EngineCommand;
+import dev.wharf.cli.command.InspectOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wharf volume inspect}: the daemon's objects as one indented array, or one line each with --format. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, description = "Display detailed information on one or more volumes.")
-final class VolumeInspectCommand extends VolumeSubcommand {
+final class VolumeInspectCommand extends EngineCommand {
     @Option(names = {"-f", "--format"}, description = "Format output using a custom template.")
     private String format;
 
@@ -22,23 +19,6 @@ final class VolumeInspectCommand extends VolumeSubcommand {
 
     @Override
     public Integer call() throws IOException {
-        var template = format == null ? null : TemplateOutput.parse(format);
-        var found = new ArrayList<JsonNode>();
-        var errors = new ArrayList<String>();
-        for (String name : names) {
-            try {
-                found.add(ApiJson.mapper().valueToTree(client().volumeInspect(name)));
-            } catch (EngineErrorException e) {
-                errors.add("Error response from daemon: " + e.getMessage());
-            }
-        }
-        if (template != null) {
-            found.forEach(volume -> out().println(template.execute(volume)));
-        } else {
-            out().println(ApiJson.toDockerIndentedJson(found));
-        }
-        out().flush();
-        errors.forEach(err()::println);
-        return errors.isEmpty() ? 0 : 1;
+        return InspectOutput.print(names, format, name -> InspectOutput.tree(client().volumeInspect(name)), out(), err());
     }
 }

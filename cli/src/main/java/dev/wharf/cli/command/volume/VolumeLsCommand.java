@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.api.ApiJson;
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.api.types.Volume;
+import dev.wharf.cli.command.EngineCommand;
 import dev.wharf.cli.command.PsCommand;
 import dev.wharf.cli.format.TableWriter;
 import dev.wharf.cli.format.TemplateOutput;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * (.Name .Driver .Scope .Mountpoint .Labels .Links .Size), {@code table …} with a header row.
  */
 @Command(name = "ls", aliases = "list", mixinStandardHelpOptions = true, description = "List volumes.")
-final class VolumeLsCommand extends VolumeSubcommand {
+final class VolumeLsCommand extends EngineCommand {
     private static final Map<String, String> HEADERS = Map.of("Name", "VOLUME NAME", "Driver", "DRIVER",
             "Scope", "SCOPE", "Mountpoint", "MOUNTPOINT", "Labels", "LABELS", "Links", "LINKS", "Size", "SIZE");
 
@@ -41,8 +41,7 @@ final class VolumeLsCommand extends VolumeSubcommand {
             volumes = client().volumeList(PsCommand.parseFilters(filters)).volumes().stream()
                     .sorted(Comparator.comparing(Volume::name)).toList();
         } catch (EngineErrorException e) {
-            err().println("Error response from daemon: " + e.getMessage());
-            return 1;
+            return daemonError(e);
         }
         if (quiet) {
             volumes.forEach(v -> out().println(v.name()));
@@ -70,8 +69,7 @@ final class VolumeLsCommand extends VolumeSubcommand {
         node.put("Driver", v.driver());
         node.put("Scope", v.scope());
         node.put("Mountpoint", v.mountpoint());
-        node.put("Labels", v.labels() == null ? "" : v.labels().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(",")));
+        node.put("Labels", TemplateOutput.labels(v.labels()));
         node.put("Links", "N/A");
         node.put("Size", "N/A");
         return node;

@@ -2,6 +2,7 @@ package dev.wharf.cli.command.volume;
 
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.cli.command.Confirmation;
+import dev.wharf.cli.command.EngineCommand;
 import dev.wharf.cli.command.PsCommand;
 import dev.wharf.cli.format.HumanUnits;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code wharf volume prune}: unused anonymous volumes, all unused ones with {@code -a}; asks first unless {@code -f}. */
 @Command(name = "prune", mixinStandardHelpOptions = true, description = "Remove unused local volumes.")
-final class VolumePruneCommand extends VolumeSubcommand {
+final class VolumePruneCommand extends EngineCommand {
     @Option(names = {"-a", "--all"}, description = "Remove all unused volumes, not just anonymous ones.")
     private boolean all;
 
@@ -41,8 +42,7 @@ final class VolumePruneCommand extends VolumeSubcommand {
             out().println("Total reclaimed space: " + HumanUnits.size(result.spaceReclaimed()));
             return 0;
         } catch (EngineErrorException e) {
-            err().println("Error response from daemon: " + e.getMessage());
-            return 1;
+            return daemonError(e);
         }
     }
 

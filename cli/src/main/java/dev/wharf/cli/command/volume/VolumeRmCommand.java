@@ -1,15 +1,16 @@
 package dev.wharf.cli.command.volume;
 
-import dev.wharf.api.client.EngineErrorException;
+import dev.wharf.api.client.EngineClient;
+import dev.wharf.cli.command.BatchCommand;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code wharf volume rm}: tries every volume, prints each removed one as given. */
+/** {@code wharf volume rm}: tries every volume in turn, prints each removed one as given. */
 @Command(name = "rm", aliases = "remove", mixinStandardHelpOptions = true, description = "Remove one or more volumes.")
-final class VolumeRmCommand extends VolumeSubcommand {
+final class VolumeRmCommand extends BatchCommand {
     @Option(names = {"-f", "--force"}, description = "Force the removal of one or more volumes.")
     private boolean force;
 
@@ -17,18 +18,17 @@ final class VolumeRmCommand extends VolumeSubcommand {
     private List<String> names;
 
     @Override
-    public Integer call() throws IOException {
-        int exitCode = 0;
-        for (String name : names) {
-            try {
-                client().volumeRemove(name, force);
-                out().println(name);
-            } catch (EngineErrorException e) {
-                out().flush();
-                err().println("Error response from daemon: " + e.getMessage());
-                exitCode = 1;
-            }
-        }
-        return exitCode;
+    protected List<String> targets() {
+        return names;
+    }
+
+    @Override
+    protected boolean parallel() {
+        return false;
+    }
+
+    @Override
+    protected void apply(EngineClient client, String volume) throws IOException {
+        client.volumeRemove(volume, force);
     }
 }
