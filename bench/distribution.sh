@@ -82,6 +82,7 @@ def image(repo, layer_sizes):
     urllib.request.urlopen(urllib.request.Request(f"{base}/v2/{repo}/manifests/1", data=manifest, method="PUT",
                            headers={"Content-Type": "application/vnd.docker.distribution.manifest.v2+json"}))
 big_mib, layers, layer_mib = map(int, sys.argv[2:5])
+image("bench/warm", [1024])
 image("bench/big", [big_mib << 20])
 image("bench/layers20", [layer_mib << 20] * layers)
 PY
@@ -105,6 +106,14 @@ empty_target() { # a fresh target registry, so every layer is uploaded
 echo "$(nproc) cores; $(uname -r); $(date -u +%Y-%m-%dT%H:%MZ); docker $("${DD[@]}" version --format '{{.Server.Version}}')"
 echo "| image | operation | wharf s | docker s | wharf MiB/s | docker MiB/s | speed-up |"
 echo "|---|---|---:|---:|---:|---:|---:|"
+# Untimed first: a small pull and push with each CLI, twice (wharf's CLI makes its AOT cache per command on
+# its first runs, the daemons load their code), so the figures are of transfers, not of first use.
+for _ in 1 2; do
+  "${W[@]}" pull -q "$A/bench/warm:1" >/dev/null; "${DD[@]}" pull -q "$A/bench/warm:1" >/dev/null
+  "${W[@]}" tag "$A/bench/warm:1" "$B/bench/warm:1"; "${DD[@]}" tag "$A/bench/warm:1" "$B/bench/warm:1"
+  "${W[@]}" push -q "$B/bench/warm:1" >/dev/null; "${DD[@]}" push -q "$B/bench/warm:1" >/dev/null
+  "${W[@]}" rmi "$A/bench/warm:1" "$B/bench/warm:1" >/dev/null; "${DD[@]}" rmi "$A/bench/warm:1" "$B/bench/warm:1" >/dev/null
+done
 for img in big layers20; do
   [ "$img" = big ] && bytes=$((big_mib << 20)) || bytes=$((layers * (layer_mib << 20)))
   wp=$(seconds "${W[@]}" pull -q "$A/bench/$img:1")
