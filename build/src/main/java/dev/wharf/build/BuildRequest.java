@@ -1,5 +1,6 @@
 package dev.wharf.build;
 
+import dev.wharf.build.context.ContentHashes;
 import dev.wharf.image.ImageReference;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param dockerfileText the Dockerfile's content when it is not a file of the context, else null
  * @param network {@code none}, {@code host} or {@code default} for RUN steps
  * @param sourceDateEpoch SOURCE_DATE_EPOCH: image times and the latest layer mtime, or null
+ * @param contextHashes the context files' hashes taken while unpacking ({@link ContentHashes#NONE}: read them)
  */
 public record BuildRequest(
         Path context,
@@ -26,13 +28,15 @@ public record BuildRequest(
         String network,
         boolean forceRemove,
         List<String> cacheFrom,
-        Instant sourceDateEpoch) {
+        Instant sourceDateEpoch,
+        ContentHashes contextHashes) {
 
     public BuildRequest {
         tags = List.copyOf(tags);
         buildArgs = Map.copyOf(buildArgs);
         labels = Map.copyOf(labels);
         cacheFrom = List.copyOf(cacheFrom);
+        contextHashes = contextHashes == null ? ContentHashes.NONE : contextHashes;
         dockerfilePath = dockerfilePath == null || dockerfilePath.isEmpty() ? "Dockerfile" : dockerfilePath;
     }
 }

@@ -52,7 +52,7 @@ public final class ChangeParser {
                     case "stopsignal" -> config.stopSignal = requireOne(rest, "STOPSIGNAL");
                     case "expose" -> config.exposedPorts = expose(config.exposedPorts, rest);
                     case "volume" -> config.volumes = volumes(config.volumes, rest);
-                    case "healthcheck" -> config.healthcheck = healthcheck(rest);
+                    case "healthcheck" -> config.healthcheck = HealthcheckChange.parse(rest);
                     case "onbuild" -> { } // triggers only matter to a builder; Wharf has none
                     default -> throw new InvalidChangeException(keyword + " is not a valid change command");
                 }
@@ -61,7 +61,7 @@ public final class ChangeParser {
         return config.build();
     }
 
-    private static int firstSpace(String s) {
+    static int firstSpace(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isWhitespace(s.charAt(i))) {
                 return i;
@@ -82,7 +82,8 @@ public final class ChangeParser {
         return List.of("/bin/sh", "-c", rest);
     }
 
-    private static List<String> jsonArray(String rest) {
+    /** The text as a JSON string array, or null when it is none. */
+    static List<String> jsonArray(String rest) {
         if (!rest.startsWith("[")) {
             return null;
         }
@@ -188,38 +189,5 @@ public final class ChangeParser {
             volumes.put(path, EmptyObject.INSTANCE);
         }
         return volumes;
-    }
-
-    /** {@code NONE}, or {@code CMD …} in either form; timing options are not supported yet. */
-    private static HealthConfig healthcheck(String rest) {
-        if (rest.startsWith("--")) {
-            throw new InvalidChangeException("HEALTHCHECK options are not supported by wharf yet");
-        }
-        int space = firstSpace(rest);
-        String type = (space < 0 ? rest : rest.substring(0, space)).toUpperCase(Locale.ROOT);
-        String args = space < 0 ? "" : rest.substring(space).strip();
-        return switch (type) {
-            case "NONE" -> {
-                if (!args.isEmpty()) {
-                    throw new InvalidChangeException("HEALTHCHECK NONE takes no arguments");
-                }
-                yield new HealthConfig(List.of("NONE"), null, null, null, null, null);
-            }
-            case "CMD" -> {
-                List<String> json = jsonArray(args);
-                List<String> test = new ArrayList<>();
-                if (json != null) {
-                    test.add("CMD");
-                    test.addAll(json);
-                } else if (!args.isEmpty()) {
-                    test.add("CMD-SHELL");
-                    test.add(args);
-                } else {
-                    throw new InvalidChangeException("Missing command after HEALTHCHECK CMD");
-                }
-                yield new HealthConfig(List.copyOf(test), null, null, null, null, null);
-            }
-            default -> throw new InvalidChangeException("Unknown type \"" + type + "\" in HEALTHCHECK (try CMD)");
-        };
     }
 }

@@ -2,10 +2,11 @@ package dev.wharf.image;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.wharf.linux.OpenSslSha256;
+import dev.wharf.linux.NativeSha256;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -58,10 +59,11 @@ public record Digest(String algorithm, String encoded) {
         return new Digest(SHA256, HexFormat.of().formatHex(finished.digest()));
     }
 
-    /** libcrypto's SHA-256 where the system has it (fast from the first byte, also under C1), else the JDK's. */
+    /** libcrypto's SHA-256 where it is installed ({@link NativeSha256}), else the JDK's. */
     public static MessageDigest newSha256() {
-        if (OpenSslSha256.isAvailable()) {
-            return new OpenSslSha256();
+        Optional<MessageDigest> nativeDigest = NativeSha256.create();
+        if (nativeDigest.isPresent()) {
+            return nativeDigest.get();
         }
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -51,6 +51,22 @@ class ChangeParserTest {
     }
 
     @Test
+    void healthcheckTakesTheDockerfilesFlags() {
+        HealthConfig check = apply("HEALTHCHECK --interval=1s --timeout=500ms --start-period=1m --start-interval=2s"
+                + " --retries=4 CMD [\"test\", \"-f\", \"/ready\"]").healthcheck();
+
+        assertThat(check).isEqualTo(new HealthConfig(List.of("CMD", "test", "-f", "/ready"), 1_000_000_000L,
+                500_000_000L, 60_000_000_000L, 2_000_000_000L, 4));
+        assertThat(apply("HEALTHCHECK NONE").healthcheck().test()).containsExactly("NONE");
+        assertThatThrownBy(() -> apply("HEALTHCHECK --interval=10us CMD true"))
+                .hasMessage("Interval \"interval\" cannot be less than 1ms");
+        assertThatThrownBy(() -> apply("HEALTHCHECK --retries=-1 CMD true")).hasMessage("--retries cannot be negative (-1)");
+        assertThatThrownBy(() -> apply("HEALTHCHECK --every=1s CMD true")).hasMessage("Unknown flag: every");
+        assertThatThrownBy(() -> apply("HEALTHCHECK --interval=soon CMD true"))
+                .hasMessage("time: invalid duration \"soon\"");
+    }
+
+    @Test
     void unknownInstructionsUseDockersWording() {
         assertThatThrownBy(() -> apply("FROM busybox")).isInstanceOf(InvalidChangeException.class)
                 .hasMessage("from is not a valid change command");

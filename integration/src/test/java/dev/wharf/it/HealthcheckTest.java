@@ -105,7 +105,14 @@ class HealthcheckTest extends EndToEndTest {
         assertThat(dockerOk("ps", "--filter", "health=none", "--format", "{{.Names}}").lines()).contains("disabled")
                 .doesNotContain("inherited");
         assertThat(dockerOk("ps", "--filter", "name=disabled", "--format", "{{.Status}}")).matches("Up [^(]*\n");
-        wharfOk("rm", "-f", "disabled", "inherited");
+
+        // commit --change takes HEALTHCHECK with the Dockerfile's flags.
+        dockerOk("commit", "--change", "HEALTHCHECK --interval=1s --retries=1 CMD test -f /ready", "disabled",
+                "rechecked");
+        wharfOk("run", "-d", "--name", "recommitted", "rechecked", "sleep", "300");
+        await(() -> health("recommitted").equals("unhealthy"));
+        wharfOk("rm", "-f", "disabled", "inherited", "recommitted");
+        wharfOk("rmi", "rechecked", "checked");
     }
 
     @Test
@@ -119,7 +126,7 @@ class HealthcheckTest extends EndToEndTest {
         assertThat(dockerOk("ps", "--filter", "name=cycled", "--format", "{{.Status}}")).matches("Up .* \\(Paused\\)\n");
         Thread.sleep(2500); // room for probes that should not come
         wharfOk("unpause", "cycled");
-        String actions = dockerOk("events", "--since", Long.toString(since), "--until", "0s",
+        String actions = dockerOk("events", "--since", Long.toString(since), "--until", nextSecond(),
                 "--filter", "container=cycled", "--format", "{{.Action}}");
         String whilePaused = actions.substring(actions.indexOf("\npause\n"), actions.indexOf("\nunpause\n"));
         assertThat(whilePaused).doesNotContain("exec_create");
@@ -148,6 +155,14 @@ class HealthcheckTest extends EndToEndTest {
         assertThat(filter.stderr()).contains("Unrecognised filter value for health: sickly");
     }
 
+    /**
+     * An {@code --until} that includes the events of this very second: the clients round "0s" down to
+     * whole seconds, so events of the current second would be missed.
+     */
+    static String nextSecond() {
+        return Long.toString(Instant.now().getEpochSecond() + 1);
+    }
+
     private String health(String name) {
         return inspect(name, "{{if .State.Health}}{{.State.Health.Status}}{{end}}");
     }
@@ -158,7 +173,7 @@ class HealthcheckTest extends EndToEndTest {
 
     /** The actions of the container's events of one kind since {@code since}, oldest first. */
     private String events(String client, long since, String name, String event) {
-        return ok(client, "events", "--since", Long.toString(since), "--until", "0s", "--filter", "container=" + name,
+        return ok(client, "events", "--since", Long.toString(since), "--until", nextSecond(), "--filter", "container=" + name,
                 "--filter", "event=" + event, "--format", "{{.Action}}");
     }
 }

@@ -416,7 +416,7 @@ public final class EngineClient {
      * {@code POST /build} with the context tar streamed chunked; each message of the build's stream goes to
      * {@code progress}; an in-band error becomes {@link EngineErrorException} with the step's exit code as status.
      */
-    public void build(InputStream context, BuildOptions options, Consumer<ProgressMessage> progress) throws IOException {
+    public void build(RequestBody.Writer context, BuildOptions options, Consumer<ProgressMessage> progress) throws IOException {
         var query = new Query().add("dockerfile", options.dockerfile());
         for (String tag : options.tags()) {
             query.add("t", tag);
@@ -435,7 +435,7 @@ public final class EngineClient {
                 .add("networkmode", options.network()).add("target", options.target())
                 .add("platform", options.platform()).add("version", "1");
         var request = HttpRequest.of("POST", "/build" + query)
-                .withBody(new RequestBody.Streamed("application/x-tar", context));
+                .withBody(new RequestBody.Written("application/x-tar", context));
         streamProgress(request, progress);
     }
 

@@ -65,6 +65,8 @@ final class HttpConnection implements Closeable {
                     .append("Content-Length: ").append(bytes.content().length).append("\r\n");
             case RequestBody.Streamed streamed -> head.append("Content-Type: ").append(streamed.contentType()).append("\r\n")
                     .append("Transfer-Encoding: chunked\r\n");
+            case RequestBody.Written written -> head.append("Content-Type: ").append(written.contentType()).append("\r\n")
+                    .append("Transfer-Encoding: chunked\r\n");
         }
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -74,6 +76,14 @@ final class HttpConnection implements Closeable {
             case RequestBody.Streamed streamed -> {
                 var chunked = new ChunkedOutputStream(out);
                 streamed.content().transferTo(chunked);
+                chunked.finish();
+            }
+            case RequestBody.Written written -> {
+                var chunked = new ChunkedOutputStream(out);
+                // Whole chunks of 64 KiB, however small the writer's writes (a tar's 512-byte headers).
+                var buffered = new BufferedOutputStream(chunked, 1 << 16);
+                written.writer().writeTo(buffered);
+                buffered.flush();
                 chunked.finish();
             }
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -18,9 +19,11 @@ import java.util.stream.Stream;
  */
 public final class BuildContext {
     private final Path root;
+    private final ContentHashes hashes;
 
-    private BuildContext(Path root) {
+    private BuildContext(Path root, ContentHashes hashes) {
         this.root = root;
+        this.hashes = hashes;
     }
 
     public Path root() {
@@ -29,14 +32,14 @@ public final class BuildContext {
 
     /** Sources looked up in another root as they are (the rootfs of a stage or image for COPY --from). */
     public static BuildContext at(Path root) {
-        return new BuildContext(root);
+        return new BuildContext(root, ContentHashes.NONE);
     }
 
     /**
      * Applies {@code <dockerfile>.dockerignore} (next to the Dockerfile) or else {@code .dockerignore}:
      * the excluded files are removed, as the classic builder does, so no step can see them.
      */
-    public static BuildContext prepare(Path root, String dockerfilePath) throws IOException {
+    public static BuildContext prepare(Path root, String dockerfilePath, ContentHashes hashes) throws IOException {
         Path specific = root.resolve(dockerfilePath + ".dockerignore");
         Path general = root.resolve(".dockerignore");
         DockerIgnore ignore = DockerIgnore.NONE;
@@ -45,9 +48,14 @@ public final class BuildContext {
         } else if (Files.isRegularFile(general, LinkOption.NOFOLLOW_LINKS)) {
             ignore = DockerIgnore.parse(Files.readString(general));
         }
-        BuildContext context = new BuildContext(root);
+        BuildContext context = new BuildContext(root, hashes);
         context.removeExcluded(root, ignore);
         return context;
+    }
+
+    /** The SHA-256 of a regular file of this context taken at unpacking, when there is one. */
+    Optional<byte[]> contentHash(Path file) {
+        return file.startsWith(root) ? hashes.of(root.relativize(file).toString()) : Optional.empty();
     }
 
     /** Removes what the patterns exclude; returns whether {@code dir} is empty afterwards. */

@@ -1,14 +1,20 @@
 package dev.wharf.build.context;
 
 import dev.wharf.build.BuildException;
+import dev.wharf.image.Digest;
 import dev.wharf.linux.Syscalls;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -19,12 +25,14 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * Unpacks the build context a client sent (a tar, plain or gzip/bzip2/xz compressed) into a directory.
  * No entry can land outside it: names with {@code ..} beyond the root and links to outside are refused,
  * and nothing is written through a symlink. Modes and mtimes are kept; owners are not needed (COPY
- * writes root unless --chown).
+ * writes root unless --chown). Each file is hashed as it is written ({@link ContentHashes}).
  */
 public final class ContextArchive {
     private ContextArchive() {}
 
-    public static void unpack(InputStream body, Path dir) throws IOException {
+    /** Unpacks into {@code dir}; returns the content hash of every regular file, taken on the way. */
+    public static ContentHashes unpack(InputStream body, Path dir) throws IOException {
+        Map<String, byte[]> hashes = new HashMap<>();
         try (InputStream in = new ZeroPaddedStream(decompressed(body)); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
                 String name = DockerIgnore.clean(entry.getName());
@@ -36,6 +44,7 @@ public final class ContextArchive {
                 }
                 Path target = dir.resolve(name);
                 ensureParent(dir, target);
+                hashes.remove(name);
                 if (entry.isDirectory()) {
                     if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                         Files.deleteIfExists(target);
@@ -51,8 +60,11 @@ public final class ContextArchive {
                     }
                     Files.deleteIfExists(target);
                     Files.createLink(target, dir.resolve(linked));
+                    if (hashes.containsKey(linked)) {
+                        hashes.put(name, hashes.get(linked));
+                    }
                 } else if (entry.isFile()) {
-                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                    hashes.put(name, write(tar, target));
                 } else {
                     continue; // devices and FIFOs have no place in a build context
                 }
@@ -62,6 +74,18 @@ public final class ContextArchive {
                 Syscalls.setTimes(target, entry.getLastModifiedTime().toInstant());
             }
         }
+        return new ContentHashes(hashes);
+    }
+
+    /** Writes the entry's content to a new file and returns its SHA-256. */
+    private static byte[] write(InputStream content, Path target) throws IOException {
+        Files.deleteIfExists(target);
+        MessageDigest sha = Digest.newSha256();
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), sha)) {
+            content.transferTo(out);
+        }
+        return sha.digest();
     }
 
     /** Creates missing parents as plain directories; a parent that is a symlink is refused. */

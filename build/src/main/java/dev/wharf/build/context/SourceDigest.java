@@ -10,17 +10,20 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What the cache of a COPY/ADD step compares: names, types, modes, link targets and contents of every
- * source file (not mtimes: a touched but unchanged file still hits, as in Docker).
+ * What the cache of a COPY/ADD step compares: names, types, modes, link targets and content hashes of every
+ * source file (not mtimes: a touched but unchanged file still hits, as in Docker). A context file's hash is
+ * the one taken when the context was unpacked; other files (a stage's, a here-document) are read.
  */
 public final class SourceDigest {
     private SourceDigest() {}
 
-    public static Digest of(List<ContextSource> sources) throws IOException {
+    public static Digest of(List<ContextSource> sources, BuildContext context) throws IOException {
         MessageDigest sha = Digest.newSha256();
+        MessageDigest file = Digest.newSha256();
         byte[] buffer = new byte[1 << 16];
         for (ContextSource source : sources) {
             update(sha, "source " + source.name());
@@ -34,10 +37,16 @@ public final class SourceDigest {
                 if (Files.isSymbolicLink(p)) {
                     update(sha, "-> " + Files.readSymbolicLink(p));
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    try (InputStream in = Files.newInputStream(p)) {
-                        for (int n; (n = in.read(buffer)) > 0; ) {
-                            sha.update(buffer, 0, n);
+                    Optional<byte[]> known = context.contentHash(p);
+                    if (known.isPresent()) {
+                        sha.update(known.get());
+                    } else {
+                        try (InputStream in = Files.newInputStream(p)) {
+                            for (int n; (n = in.read(buffer)) > 0; ) {
+                                file.update(buffer, 0, n);
+                            }
                         }
+                        sha.update(file.digest());
                     }
                 }
             }

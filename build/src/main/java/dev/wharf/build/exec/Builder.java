@@ -66,7 +66,7 @@ public final class Builder {
             if (dockerfile.stages().isEmpty()) {
                 throw new BuildException("the Dockerfile (" + request.dockerfilePath() + ") cannot be empty");
             }
-            BuildContext context = BuildContext.prepare(request.context(), request.dockerfilePath());
+            BuildContext context = BuildContext.prepare(request.context(), request.dockerfilePath(), request.contextHashes());
             int target = targetStage(dockerfile, request.target());
             Map<String, String> metaArgs = metaArgs(dockerfile, request);
             TreeSet<Integer> needed = new TreeSet<>();

@@ -8,8 +8,10 @@ import dev.wharf.build.expand.ShellLexer;
 import dev.wharf.build.expand.Variables;
 import dev.wharf.build.image.RunConfig;
 import dev.wharf.image.EmptyObject;
+import dev.wharf.image.GoDuration;
 import dev.wharf.image.HealthConfig;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,7 +181,8 @@ final class ConfigInstructions {
         if (value == null) {
             return null;
         }
-        long nanos = GoDuration.parse(flag, value);
+        long nanos = GoDuration.parse(value).orElseThrow(() -> new BuildException("invalid argument \"" + value
+                + "\" for \"--" + flag + "\" flag: time: invalid duration \"" + value + "\"")).toNanos();
         if (nanos != 0 && nanos < 1_000_000L) {
             throw new BuildException("Interval \"" + flag + "\" cannot be less than 1ms");
         }
@@ -188,10 +191,10 @@ final class ConfigInstructions {
 
     /** dockerd's {@code fmt.Sprintf("%q", healthcheck)} of its *HealthConfig. */
     private static String describe(HealthConfig h) {
-        return "&{" + GoFormat.quoted(h.test()) + " " + GoFormat.quote(GoDuration.format(orZero(h.interval())))
-                + " " + GoFormat.quote(GoDuration.format(orZero(h.timeout())))
-                + " " + GoFormat.quote(GoDuration.format(orZero(h.startPeriod())))
-                + " " + GoFormat.quote(GoDuration.format(orZero(h.startInterval())))
+        return "&{" + GoFormat.quoted(h.test()) + " " + GoFormat.quote(GoDuration.format(Duration.ofNanos(orZero(h.interval()))))
+                + " " + GoFormat.quote(GoDuration.format(Duration.ofNanos(orZero(h.timeout()))))
+                + " " + GoFormat.quote(GoDuration.format(Duration.ofNanos(orZero(h.startPeriod()))))
+                + " " + GoFormat.quote(GoDuration.format(Duration.ofNanos(orZero(h.startInterval()))))
                 + " '" + String.format("\\x%02x", h.retries() == null ? 0 : h.retries()) + "'}";
     }
 

@@ -82,7 +82,7 @@ final class Transfers {
                 throw new BuildException("When using " + keyword
                         + " with more than one source file, the destination must be a directory and end with a /");
             }
-            Digest digest = SourceDigest.of(sources);
+            Digest digest = SourceDigest.of(sources, sourceRoot);
             String kind = sources.size() > 1 ? "multi" : Files.isDirectory(sources.getFirst().path()) ? "dir" : "file";
             String comment = keyword + " " + kind + ":" + digest.encoded() + " in " + dest + " ";
             RunConfig probe = stage.config().withCmd(nopCommand(comment));

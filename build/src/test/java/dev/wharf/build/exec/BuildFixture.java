@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.build.BuildOutput;
 import dev.wharf.build.BuildRequest;
 import dev.wharf.build.FileBuildCache;
+import dev.wharf.build.context.ContentHashes;
 import dev.wharf.build.image.BuiltImageConfig;
 import dev.wharf.image.BlobStore;
 import dev.wharf.image.BusyboxImage;
@@ -135,7 +136,8 @@ final class BuildFixture implements AutoCloseable {
         };
         List<ImageReference> tags = options.tags().stream().map(ImageReference::parse).toList();
         BuildRequest request = new BuildRequest(context, options.dockerfile(), options.text(), tags, options.buildArgs(),
-                options.labels(), options.noCache(), options.target(), "none", false, List.of(), options.epoch());
+                options.labels(), options.noCache(), options.target(), "none", false, List.of(), options.epoch(),
+                ContentHashes.NONE);
         try {
             return new Result(builder.build(request, out), output.toString(), null);
         } catch (IOException | RuntimeException e) {

@@ -2,13 +2,10 @@ package dev.wharf.cli.command;
 
 import dev.wharf.api.client.BuildOptions;
 import dev.wharf.api.client.EngineErrorException;
+import dev.wharf.api.client.RequestBody;
 import dev.wharf.cli.build.BuildProgress;
 import dev.wharf.cli.build.ContextTar;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,8 +96,8 @@ public final class BuildCommand extends EngineCommand {
         BuildProgress progress = new BuildProgress(out(), !quiet && System.console() != null
                 && System.console().isTerminal());
         AtomicReference<String> imageId = new AtomicReference<>();
-        try (InputStream context = context(contextDir, extraName, extraContent)) {
-            client().build(context, options, message -> {
+        try {
+            client().build(context(contextDir, extraName, extraContent), options, message -> {
                 if (message.aux() != null && message.aux().has("ID")) {
                     imageId.set(message.aux().get("ID").asText());
                 } else if (message.stream() != null) {
@@ -120,21 +117,12 @@ public final class BuildCommand extends EngineCommand {
         return 0;
     }
 
-    /** The context tar, written by a virtual thread into a pipe the request body reads from. */
-    private InputStream context(Path dir, String extraName, byte[] extraContent) throws IOException {
+    /** The context tar, written into the request body as it is made. */
+    private RequestBody.Writer context(Path dir, String extraName, byte[] extraContent) {
         if (dir == null && extraName == null) {
-            return streams().in(); // "wharf build -": the context is a tar on stdin
+            return out -> streams().in().transferTo(out); // "wharf build -": the context is a tar on stdin
         }
-        PipedInputStream in = new PipedInputStream(1 << 16);
-        OutputStream pipe = new PipedOutputStream(in);
-        Thread.ofVirtual().start(() -> {
-            try (pipe) {
-                ContextTar.write(dir, extraName, extraContent, pipe);
-            } catch (IOException e) {
-                // the request fails on its side and reports it
-            }
-        });
-        return in;
+        return out -> ContextTar.write(dir, extraName, extraContent, out);
     }
 
     private static Map<String, String> keyValues(List<String> values, boolean fromEnvironment) {

@@ -1,6 +1,6 @@
 package dev.wharf.cli.command;
 
-import dev.wharf.cli.format.GoDuration;
+import dev.wharf.image.GoDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package dev.wharf.cli.command;
 
 import dev.wharf.api.types.HealthConfig;
 import dev.wharf.api.types.RestartPolicy;
-import dev.wharf.cli.format.GoDuration;
+import dev.wharf.image.GoDuration;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -136,15 +136,20 @@ final class ContainerLifecycle {
         ContainerRecord record = container.record();
         long run = container.beginRun();
         CreatedContainer created = null;
+        PendingNetwork network = null;
         try {
             Path rootfs = prepareRootfs(record);
-            NetworkNamespace network = networking.setUp(record);
-                created = runtime.create(spec(record, rootfs, network));
+            network = networking.setUp(record);
+            created = runtime.create(spec(record, rootfs, network.namespace()));
+            network.await();
             // Connected before start: conmon replays nothing, and docker run attached already.
             container.output.connect(record.id(), runtime.attach(record.id()));
             applyConsoleSize(record);
             runtime.start(record.id());
         } catch (IOException | RuntimeException e) {
+            if (network != null) {
+                network.settle();
+            }
             StartErrors.Failure failure = e instanceof OciRuntimeException
                     ? StartErrors.fromRuntime(e.getMessage())
                     : StartErrors.fromDaemon(String.valueOf(e.getMessage()));

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -61,18 +62,29 @@ final class ContainerNetworking {
         }
     }
 
-    NetworkNamespace setUp(ContainerRecord record) throws IOException {
+    /**
+     * The container's namespace at once; on its networks it is joined meanwhile, on a virtual thread,
+     * while the runtime creates the container in the namespace (CNI ADDs, above all portmap's iptables
+     * work, take about as long as {@code runc create}). When the join fails, the caller's failed start
+     * tears everything down, after {@link PendingNetwork#settle}.
+     */
+    PendingNetwork setUp(ContainerRecord record) throws IOException {
         return switch (NetworkMode.parse(record.hostConfig().networkMode())) {
-            case NetworkMode.Host host -> withEtcFiles(record, NetworkNamespace.HOST);
-            case NetworkMode.None none -> withEtcFiles(record, NetworkNamespace.FRESH);
-            case NetworkMode.Shared shared -> withEtcFiles(record, sharedWith(shared.container()));
+            case NetworkMode.Host host -> PendingNetwork.ready(withEtcFiles(record, NetworkNamespace.HOST));
+            case NetworkMode.None none -> PendingNetwork.ready(withEtcFiles(record, NetworkNamespace.FRESH));
+            case NetworkMode.Shared shared -> PendingNetwork.ready(withEtcFiles(record, sharedWith(shared.container())));
             case NetworkMode.Network network -> {
-                try {
-                    yield attachAll(record);
-                } catch (IOException | RuntimeException e) {
-                    tearDown(record);
-                    throw e;
-                }
+                var netns = driver.createNamespace(record.id());
+                var joined = new CompletableFuture<Void>();
+                Thread.ofVirtual().name("network-" + record.shortId()).start(() -> {
+                    try {
+                        attachAll(record);
+                        joined.complete(null);
+                    } catch (Throwable e) {
+                        joined.completeExceptionally(e);
+                    }
+                });
+                yield new PendingNetwork(new NetworkNamespace.Join(netns), joined);
             }
         };
     }
@@ -229,9 +241,7 @@ final class ContainerNetworking {
         };
     }
 
-    private NetworkNamespace attachAll(ContainerRecord record) throws IOException {
-        String id = record.id();
-        var netns = driver.createNamespace(id);
+    private void attachAll(ContainerRecord record) throws IOException {
         List<Attachment> attached = new ArrayList<>();
         int index = 0;
         for (var entry : requested(record.hostConfig().networkMode(), record.networkingConfig()).entrySet()) {
@@ -241,7 +251,6 @@ final class ContainerNetworking {
             index++;
         }
         writeEtcFiles(record, attached);
-        return new NetworkNamespace.Join(netns);
     }
 
     private Attachment attachOne(ContainerRecord record, String networkReference, EndpointSettings settings, int index,

@@ -14,6 +14,7 @@ import dev.wharf.engine.containers.health.HealthCheck;
 import dev.wharf.engine.errors.EngineException;
 import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.errors.NotFoundException;
+import dev.wharf.engine.errors.NotModifiedException;
 import dev.wharf.engine.errors.SystemException;
 import dev.wharf.engine.events.EventBus;
 import dev.wharf.engine.networks.ContainerConnector;
@@ -242,25 +243,43 @@ public final class ContainerService implements ContainerConnector {
         control.rename(get(reference), newName);
     }
 
-    /** POST /containers/{id}/stop: {@code signal} and {@code t} from the query, else the config's, else TERM and 10 s. */
+    /**
+     * POST /containers/{id}/stop: {@code signal} and {@code t} from the query, else the config's, else TERM
+     * and 10 s. An unknown signal fails only a running container, with moby's 500 (a System error around
+     * the parse error).
+     */
     public void stop(String reference, String signal, Integer timeoutSeconds) throws IOException {
-        Container container = get(reference);
+        try {
+            stopRunning(get(reference), signal, timeoutSeconds);
+        } catch (InvalidArgumentException e) {
+            throw new SystemException("cannot stop container: " + reference + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** POST /containers/{id}/restart: stop when running, then start; a bad signal is moby's 400. */
+    public void restart(String reference, String signal, Integer timeoutSeconds) throws IOException {
+        try {
+            stopRunning(get(reference), signal, timeoutSeconds);
+        } catch (NotModifiedException e) {
+            // not running: just start it
+        } catch (InvalidArgumentException e) {
+            throw EngineException.wrap("Cannot restart container " + reference, e);
+        }
+        start(reference);
+        events.publish(get(reference).record(), "restart");
+    }
+
+    /** 304 unless running (restarting counts, as in moby); the signal is parsed only then. */
+    private void stopRunning(Container container, String signal, Integer timeoutSeconds) throws IOException {
+        RunState state = container.record().state();
+        if (!state.running() && !state.restarting()) {
+            throw new NotModifiedException("Container already stopped");
+        }
         ContainerConfig config = container.record().config();
         String stopSignal = signal != null && !signal.isEmpty() ? signal : config.stopSignal();
         int timeout = timeoutSeconds != null ? timeoutSeconds
                 : config.stopTimeout() != null ? config.stopTimeout() : DEFAULT_STOP_TIMEOUT;
         lifecycle.stop(container, Signals.parse(stopSignal, Signals.SIGTERM), timeout);
-    }
-
-    /** POST /containers/{id}/restart: stop when running, then start. */
-    public void restart(String reference, String signal, Integer timeoutSeconds) throws IOException {
-        try {
-            stop(reference, signal, timeoutSeconds);
-        } catch (dev.wharf.engine.errors.NotModifiedException e) {
-            // not running: just start it
-        }
-        start(reference);
-        events.publish(get(reference).record(), "restart");
     }
 
     /** A client typed the detach keys: moby's {@code detach} event. */

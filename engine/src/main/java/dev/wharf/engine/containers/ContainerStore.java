@@ -67,15 +67,18 @@ final class ContainerStore {
         writeAtomically(resolvConfFile(id), EtcFiles.resolvConf(hostResolvConf).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Rewrites hosts and resolv.conf for a run on the container's networks (the hostname file stays). */
+    /**
+     * Rewrites hosts and resolv.conf for a run on the container's networks (the hostname file stays), in
+     * place as Docker's libnetwork does: the container may be created already, its bind mounts on these inodes.
+     */
     void writeNetworkEtcFiles(ContainerRecord record, String address, List<String> extraHostLines, String embeddedDns)
             throws IOException {
         String id = record.id();
         var config = record.config();
         var host = record.hostConfig();
-        writeAtomically(hostsFile(id), EtcFiles.hosts(config.hostname(), config.domainname(), address, extraHostLines)
+        Files.write(hostsFile(id), EtcFiles.hosts(config.hostname(), config.domainname(), address, extraHostLines)
                 .getBytes(StandardCharsets.UTF_8));
-        writeAtomically(resolvConfFile(id), EtcFiles.resolvConf(EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF),
+        Files.write(resolvConfFile(id), EtcFiles.resolvConf(EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF),
                 host.dns(), host.dnsSearch(), host.dnsOptions(), embeddedDns).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -52,6 +52,18 @@ class ContainerFiltersTest {
     }
 
     @Test
+    void healthMatchesTheStatusAndNoneMeansNoHealthcheck() {
+        ContainerRecord probed = running.withState(running.state().withHealth(
+                new dev.wharf.api.types.Health("unhealthy", 3, List.of())));
+        var predicate = filters("{\"health\":[\"unhealthy\"]}");
+        assertThat(predicate.test(probed)).isTrue();
+        assertThat(predicate.test(running)).isFalse();
+        assertThat(filters("{\"health\":[\"none\"]}").test(running)).isTrue();
+        assertThatThrownBy(() -> filters("{\"health\":[\"sickly\"]}")).isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("Unrecognised filter value for health: sickly");
+    }
+
+    @Test
     void exitedMatchesStoppedContainersByCode() {
         assertThat(select("{\"exited\":[\"3\"]}")).containsExactly(exited);
         assertThat(select("{\"exited\":[\"0\"]}")).isEmpty();

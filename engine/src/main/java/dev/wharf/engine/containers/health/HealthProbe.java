@@ -1,6 +1,7 @@
 package dev.wharf.engine.containers.health;
 
 import dev.wharf.api.types.HealthcheckResult;
+import dev.wharf.image.GoDuration;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ public final class HealthProbe {
         try {
             Outcome outcome = runner.run(check.command(shell), check.timeout(), MAX_OUTPUT);
             if (outcome.timedOut()) {
-                return result(start, -1, "Health check exceeded timeout (" + GoDurationText.of(check.timeout()) + ")");
+                return result(start, -1, "Health check exceeded timeout (" + GoDuration.format(check.timeout()) + ")");
             }
             return result(start, outcome.exitCode(), outcome.truncated() ? outcome.output() + "..." : outcome.output());
         } catch (IOException | RuntimeException e) {

@@ -54,14 +54,4 @@ class HealthCheckTest {
                 .hasMessage("StartPeriod in Healthcheck cannot be less than 1ms");
         HealthCheck.validate(new HealthConfig(List.of("CMD", "true"), 0L, 1_000_000L, 0, 0L, 0L));
     }
-
-    @Test
-    void timeoutsReadAsGoPrintsDurations() {
-        assertThat(GoDurationText.of(Duration.ofSeconds(1))).isEqualTo("1s");
-        assertThat(GoDurationText.of(Duration.ofMillis(1500))).isEqualTo("1.5s");
-        assertThat(GoDurationText.of(Duration.ofMillis(250))).isEqualTo("250ms");
-        assertThat(GoDurationText.of(Duration.ofSeconds(90))).isEqualTo("1m30s");
-        assertThat(GoDurationText.of(Duration.ofHours(1))).isEqualTo("1h0m0s");
-        assertThat(GoDurationText.of(Duration.ZERO)).isEqualTo("0s");
-    }
 }
