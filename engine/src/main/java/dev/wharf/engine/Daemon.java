@@ -132,7 +132,7 @@ public final class Daemon implements AutoCloseable {
             new ImageMaintenanceRoutes(imageService, images, new ImagePruner(images, containers, events)).register(router);
             new ArchiveRoutes(images, new ImageArchiveWriter(blobs),
                     new ImageArchiveReader(blobs, images, new SnapshotUnpacker(snapshotter)), events, json).register(router);
-            new DiskUsageRoutes(imageService, images, containers).register(router);
+            new DiskUsageRoutes(imageService, images, containers, volumes).register(router);
             new DistributionRoutes(new PushEndpoint(new ImagePusher(registryHttp, registryHosts, blobs, images,
                     CONCURRENT_TRANSFERS), images, events, json), new AuthEndpoint(registryHttp, registryHosts))
                     .register(router);

@@ -108,7 +108,8 @@ record TestNetwork(String bridge, int a, int b) {
         }
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
+    /** A command on the host (iptables-save, ip …), its stdout and stderr together. */
+    static String run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
         process.waitFor();

@@ -7,16 +7,20 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Testcontainers for Java 2 against wharfd: a GenericContainer of the built-in busybox started with a
- * log-message wait, its logs and configuration ({@link TestcontainersScenario}); an ImageFromDockerfile
- * built through {@code POST /build} and run ({@link TestcontainersBuildScenario}).
- * Ryuk, Testcontainers' resource reaper, is disabled.
+ * Testcontainers for Java 2 against wharfd: GenericContainers of an image built from a Dockerfile, waited
+ * for by listening port and by HTTP, their logs, exec, file copies and HTTP to the mapped port
+ * ({@link TestcontainersScenario}); an ImageFromDockerfile with strings, paths and a build arg, built
+ * through {@code POST /build} and run ({@link TestcontainersBuildScenario}). Ryuk, Testcontainers'
+ * resource reaper, is disabled: it needs the Docker socket mounted into a container, and /.dockerenv
+ * here makes Testcontainers think it runs in one.
  */
 class TestcontainersTest extends EndToEndTest {
 
     @Test
-    void aGenericContainerStartsWithALogWaitAndShowsItsLogs() throws Exception {
+    void genericContainersFromABuiltImageServeHttpAndTakeExecAndFiles() throws Exception {
         runScenario(TestcontainersScenario.class);
+        assertThat(wharfOk("ps", "-aq")).isEmpty();
+        assertThat(wharfOk("images", "-q", "wharf-tc/httpd")).isEmpty();
     }
 
     @Test
@@ -37,6 +41,7 @@ class TestcontainersTest extends EndToEndTest {
         Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exitCode = process.waitFor();
+        System.out.println(output); // Testcontainers' own log of what it asked wharfd, for the test report
         assertThat(output).as("%s\ndaemon log:\n%s", output, daemon.log()).contains("SCENARIO OK");
         assertThat(exitCode).isZero();
     }

@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * The build context as the docker CLI sends it: the directory as a tar (sorted, modes and mtimes kept,
+ * The build context as the docker CLI sends it: the directory as a tar (sorted, modes and mtimes in whole seconds kept,
  * symlinks as links), plus a Dockerfile given from elsewhere ({@code -f -} or outside the context) under
  * an extra name. {@code .dockerignore} is applied by the daemon.
  */
@@ -65,7 +66,9 @@ public final class ContextTar {
             return; // sockets, devices, FIFOs are not part of a context
         }
         entry.setMode((Integer) attrs.get("mode") & 07777);
-        entry.setModTime((FileTime) attrs.get("lastModifiedTime"));
+        // Whole seconds, as the docker CLI sends them: no PAX header per entry for the fraction.
+        entry.setModTime(FileTime.from(((FileTime) attrs.get("lastModifiedTime")).toInstant().getEpochSecond(),
+                TimeUnit.SECONDS));
         tar.putArchiveEntry(entry);
         if (entry.isFile()) {
             try (InputStream in = Files.newInputStream(path)) {

@@ -110,7 +110,8 @@ public final class ImagesCommand extends EngineCommand {
         return List.<String[]>of(new String[] {"<none>", "<none>"});
     }
 
-    private static String[] split(String repoTag) {
+    /** "repo:tag" → {repo, tag}; no tag gives &lt;none&gt;. */
+    static String[] split(String repoTag) {
         int colon = repoTag.lastIndexOf(':');
         if (colon > repoTag.lastIndexOf('/')) {
             return new String[] {repoTag.substring(0, colon), repoTag.substring(colon + 1)};

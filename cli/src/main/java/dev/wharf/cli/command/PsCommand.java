@@ -129,7 +129,7 @@ public final class PsCommand extends EngineCommand {
     }
 
     /** Own names only: names with a second slash are legacy link aliases, which docker ps hides. */
-    private static String names(ContainerSummary c) {
+    static String names(ContainerSummary c) {
         if (c.names() == null) {
             return "";
         }

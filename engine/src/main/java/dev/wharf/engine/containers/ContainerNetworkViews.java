@@ -98,7 +98,7 @@ final class ContainerNetworkViews {
             EndpointSettings config = requested.getValue();
             var builder = EndpointSettings.builder()
                     .networkId(network.map(NetworkRecord::id).orElse(""))
-                    .aliases(config == null ? null : config.aliases())
+                    .aliases(aliases(record, config, network.filter(NetworkRecord::embeddedDns).isPresent()))
                     .ipamConfig(config == null ? null : config.ipamConfig())
                     .links(null)
                     .driverOpts(null);
@@ -110,6 +110,19 @@ final class ContainerNetworkViews {
             networks.put(name, builder.build());
         }
         return networks;
+    }
+
+    /**
+     * The aliases asked for at create or connect; on a user-defined network also the short ID, as
+     * Docker reports them up to API 1.44 (docker-compose 1.29 relies on it to leave a new container's
+     * endpoint alone instead of disconnecting and reconnecting it).
+     */
+    private static List<String> aliases(ContainerRecord record, EndpointSettings config, boolean userDefined) {
+        List<String> aliases = new ArrayList<>(config == null || config.aliases() == null ? List.of() : config.aliases());
+        if (userDefined && !aliases.contains(record.shortId())) {
+            aliases.add(record.shortId());
+        }
+        return aliases.isEmpty() && (config == null || config.aliases() == null) ? null : aliases;
     }
 
     private static Optional<NetworkRecord> lookup(ContainerNetworking networking, String reference) {

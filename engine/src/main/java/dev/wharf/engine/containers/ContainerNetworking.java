@@ -294,10 +294,26 @@ final class ContainerNetworking {
     }
 
     private Endpoint endpoint(ContainerRecord record, Attachment attachment) {
-        EndpointSettings settings = record.networkingConfig() == null || record.networkingConfig().endpointsConfig() == null
-                ? null : record.networkingConfig().endpointsConfig().get(attachment.networkName());
+        EndpointSettings settings = settingsFor(record, attachment.networkId());
         return new Endpoint(record.id(), record.name(), attachment.endpointId(), attachment.macAddress(),
                 attachment.ipAddress() + "/" + attachment.prefixLength(), dnsNames(record, settings));
+    }
+
+    /**
+     * The container's settings for that network, whichever way its config names it: by name (the docker
+     * CLI, compose) or by ID (docker-java, so Testcontainers' network aliases).
+     */
+    private EndpointSettings settingsFor(ContainerRecord record, String networkId) {
+        for (var entry : requested(record.hostConfig().networkMode(), record.networkingConfig()).entrySet()) {
+            try {
+                if (networks.lookup(entry.getKey()).id().equals(networkId)) {
+                    return entry.getValue();
+                }
+            } catch (RuntimeException gone) {
+                // a network removed meanwhile is not this one
+            }
+        }
+        return null;
     }
 
     /** Docker's order: the container's name, its aliases on the network, its short ID. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One {@link EmbeddedDnsServer} per user-defined network that has endpoints, on its gateway's port 53
  * (the bridge has that address once the first container joined); its names follow the endpoints.
+ * Other names go to the host's resolvers, except from internal networks.
  */
 public final class DnsServers implements NetworkService.EndpointListener, AutoCloseable {
     private static final Logger LOG = System.getLogger(DnsServers.class.getName());
@@ -38,7 +39,10 @@ public final class DnsServers implements NetworkService.EndpointListener, AutoCl
         EmbeddedDnsServer server = servers.get(network.id());
         if (server == null) {
             try {
-                server = EmbeddedDnsServer.start(network.gateway(), PORT, Subnet.parse(network.subnet()), forwarder);
+                // An internal network's questions never leave the host, as Docker's resolver does not
+                // forward for containers without external access.
+                server = EmbeddedDnsServer.start(network.gateway(), PORT, Subnet.parse(network.subnet()),
+                        network.internal() ? Forwarder.NONE : forwarder);
                 servers.put(network.id(), server);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "no DNS server for network " + network.name() + " on " + network.gateway(), e);

@@ -7,6 +7,7 @@ import dev.wharf.engine.containers.ContainerService;
 import dev.wharf.engine.filters.Filters;
 import dev.wharf.engine.http.Routes;
 import dev.wharf.engine.images.ImageService;
+import dev.wharf.engine.volumes.VolumeService;
 import dev.wharf.image.Descriptor;
 import dev.wharf.image.Digest;
 import dev.wharf.image.Image;
@@ -17,18 +18,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /system/df}: images (with how many containers use each), containers with their sizes, and
- * the distinct layer bytes. Volumes and build cache are empty lists until their owners report here.
+ * {@code GET /system/df}: images (with how many containers use each), containers with their sizes, the
+ * distinct layer bytes, and volumes with their sizes and reference counts. The build cache is an empty
+ * list until its owner reports here.
  */
 public final class DiskUsageRoutes {
     private final ImageService imageService;
     private final ImageStore images;
     private final ContainerService containers;
+    private final VolumeService volumes;
 
-    public DiskUsageRoutes(ImageService imageService, ImageStore images, ContainerService containers) {
+    public DiskUsageRoutes(ImageService imageService, ImageStore images, ContainerService containers,
+            VolumeService volumes) {
         this.imageService = imageService;
         this.images = images;
         this.containers = containers;
+        this.volumes = volumes;
     }
 
     public void register(Routes routes) {
@@ -50,6 +55,6 @@ public final class DiskUsageRoutes {
             }
         }
         long layersSize = layers.values().stream().mapToLong(Long::longValue).sum();
-        return new DiskUsage(layersSize, summaries, all, List.of(), List.of(), 0);
+        return new DiskUsage(layersSize, summaries, all, volumes.usage(), List.of(), 0);
     }
 }

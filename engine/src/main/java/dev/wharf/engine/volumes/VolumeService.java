@@ -16,7 +16,6 @@ import dev.wharf.runtime.volume.VolumeException;
 import dev.wharf.runtime.volume.VolumeRecord;
 import dev.wharf.runtime.volume.VolumeStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -130,7 +129,7 @@ public final class VolumeService {
                         || !filters.matchLabels("label", v.labels()) || filters.matchesAnyLabel("label!", v.labels())) {
                     continue;
                 }
-                long size = size(store.dataDir(v.name()));
+                long size = DirectorySize.of(store.dataDir(v.name()));
                 destroy(v);
                 deleted.add(v.name());
                 reclaimed += size;
@@ -140,6 +139,26 @@ public final class VolumeService {
         }
         events.publish("volume", "prune", "", Map.of("reclaimed", Long.toString(reclaimed)));
         return new VolumePruneResponse(deleted, reclaimed);
+    }
+
+    /**
+     * {@code system df}: every volume with its size on disk and the number of containers that
+     * reference it (Docker's UsageData); sizes are measured outside the lock.
+     */
+    public List<Volume> usage() {
+        Map<VolumeRecord, Integer> references = new java.util.LinkedHashMap<>();
+        lock.lock();
+        try {
+            for (VolumeRecord v : all()) {
+                references.put(v, users.getOrDefault(v.name(), Set.of()).size());
+            }
+        } finally {
+            lock.unlock();
+        }
+        var volumes = new ArrayList<Volume>();
+        references.forEach((v, count) -> volumes.add(view(v,
+                new Volume.UsageData(DirectorySize.of(store.dataDir(v.name())), count))));
+        return volumes;
     }
 
     // ---- for containers ------------------------------------------------------------------------
@@ -282,8 +301,12 @@ public final class VolumeService {
     }
 
     private Volume view(VolumeRecord v) {
+        return view(v, null);
+    }
+
+    private Volume view(VolumeRecord v, Volume.UsageData usage) {
         return new Volume(v.createdAt(), v.driver(), v.labels(), store.dataDir(v.name()).toString(), v.name(),
-                v.options(), "local", null);
+                v.options(), "local", usage);
     }
 
     private static EngineException translate(IOException e) {
@@ -295,14 +318,6 @@ public final class VolumeService {
             };
         }
         return new SystemException(e.getMessage(), e);
-    }
-
-    private static long size(Path dir) {
-        try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 
     private static String randomName() {

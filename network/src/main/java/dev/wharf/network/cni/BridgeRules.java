@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * bridge plugin's masquerade chain and the firewall plugin's rules for every container (about twenty
  * iptables processes per start, each under the xtables lock). Per bridge: the firewall plugin's own
  * {@code same-bridge} isolation rules (so networks never reach each other), FORWARD accepts for
- * traffic from the bridge and replies to it (needed under a DROP policy), and, unless internal,
- * Docker's {@code MASQUERADE} of the subnet leaving through another interface. Installed at the first
+ * traffic from the bridge and replies to it (needed under a DROP policy), and Docker's
+ * {@code MASQUERADE} of the subnet leaving through another interface, or for an internal network
+ * Docker's DROP of anything forwarded between its subnet and elsewhere. Installed at the first
  * attach of each daemon run (each rule checked first, so a restart adds nothing twice), removed with
  * the network or when the daemon stops and the network has no endpoints.
  */
@@ -22,6 +23,7 @@ final class BridgeRules {
     private static final String STAGE_2 = "CNI-ISOLATION-STAGE-2";
     private static final String ISOLATION = "CNI firewall plugin rules (ingressPolicy: same-bridge)";
     private static final String WHARF = "wharf bridge network";
+    private static final String INTERNAL = "wharf internal network";
 
     /** One rule: its table and chain, whether it goes first in the chain (else last), and its spec. */
     private record Rule(String table, String chain, boolean first, List<String> spec) {}
@@ -73,9 +75,15 @@ final class BridgeRules {
                 new Rule("filter", "FORWARD", false, comment(WHARF, "-i", bridge, "-j", "ACCEPT")),
                 new Rule("filter", "FORWARD", false, comment(WHARF, "-o", bridge, "-m", "conntrack", "--ctstate",
                         "RELATED,ESTABLISHED", "-j", "ACCEPT"))));
-        if (!network.internal()) {
+        String subnet = network.subnet().toString();
+        if (network.internal()) {
+            // Docker's internal network: nothing is forwarded between its subnet and anywhere else, even
+            // for a container that adds a route of its own (the conflist gives it none)
+            rules.add(new Rule("filter", STAGE_1, true, comment(INTERNAL, "-i", bridge, "!", "-d", subnet, "-j", "DROP")));
+            rules.add(new Rule("filter", STAGE_1, true, comment(INTERNAL, "!", "-s", subnet, "-o", bridge, "-j", "DROP")));
+        } else {
             rules.add(new Rule("nat", "POSTROUTING", false,
-                    comment(WHARF, "-s", network.subnet().toString(), "!", "-o", bridge, "-j", "MASQUERADE")));
+                    comment(WHARF, "-s", subnet, "!", "-o", bridge, "-j", "MASQUERADE")));
         }
         return rules;
     }

@@ -19,6 +19,9 @@ public final class Forwarder {
     private static final Logger LOG = System.getLogger(Forwarder.class.getName());
     private static final Duration TIMEOUT = Duration.ofSeconds(4);
 
+    /** Forwards nothing (every question not its own is SERVFAIL): for internal networks. */
+    public static final Forwarder NONE = new Forwarder(null);
+
     private final Resolver upstream;
 
     private Forwarder(Resolver upstream) {
