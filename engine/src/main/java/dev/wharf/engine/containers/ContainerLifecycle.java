@@ -138,8 +138,8 @@ final class ContainerLifecycle {
         CreatedContainer created = null;
         PendingNetwork network = null;
         try {
+            network = networking.setUp(record); // joined meanwhile: the rootfs, the spec, runc create
             Path rootfs = prepareRootfs(record);
-            network = networking.setUp(record);
             created = runtime.create(spec(record, rootfs, network.namespace()));
             network.await();
             // Connected before start: conmon replays nothing, and docker run attached already.
