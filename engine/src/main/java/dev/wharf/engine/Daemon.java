@@ -6,6 +6,7 @@ import dev.wharf.build.BuildCache;
 import dev.wharf.build.FileBuildCache;
 import dev.wharf.build.exec.Builder;
 import dev.wharf.engine.build.BuildRoutes;
+import dev.wharf.engine.build.KeptBuildContainers;
 import dev.wharf.engine.containers.ContainerRoutes;
 import dev.wharf.engine.containers.ContainerService;
 import dev.wharf.engine.containers.ExecRoutes;
@@ -139,7 +140,8 @@ public final class Daemon implements AutoCloseable {
             new EventRoutes(events, json).register(router);
             new ContainerRoutes(containers).register(router);
             BuildCache buildCache = new FileBuildCache(paths.build().resolve("cache"));
-            new BuildRoutes(new Builder(blobs, images, snapshotter, runtime, buildCache, paths.build().resolve("tmp")),
+            new BuildRoutes(new Builder(blobs, images, snapshotter, runtime, buildCache,
+                    new KeptBuildContainers(containers), paths.build().resolve("tmp")),
                     buildCache, paths.build().resolve("contexts"), json).register(router);
             new ExecRoutes(containers.execs()).register(router);
             new VolumeRoutes(volumes).register(router);

@@ -66,6 +66,17 @@ class BuildTest extends EndToEndTest {
         assertThat(result.stdout()).contains("visible build output FOO=bar", "about to fail");
         assertThat(result.stderr()).contains("The command '/bin/sh -c echo \"about to fail\" && exit 3' returned a non-zero code: 3");
         assertThat(docker.run("inspect", "ref-img:err").exitCode()).isNotZero();
+        // As dockerd's classic builder: without --force-rm the failed step's container stays, exited.
+        String failed = result.stdout().lines().filter(l -> l.startsWith(" ---> Running in ")).reduce((a, b) -> b)
+                .orElseThrow().substring(" ---> Running in ".length());
+        assertThat(dockerOk("ps", "-a", "--no-trunc", "--filter", "id=" + failed, "--format", "{{.Status}} {{.Command}}"))
+                .startsWith("Exited (3)").contains("about to fail");
+        dockerOk("rm", failed);
+        CommandResult forced = docker.run("build", "--force-rm", ctx.toString());
+        assertThat(forced.exitCode()).isEqualTo(3);
+        String removed = forced.stdout().lines().filter(l -> l.startsWith(" ---> Running in ")).reduce((a, b) -> b)
+                .orElseThrow().substring(" ---> Running in ".length());
+        assertThat(dockerOk("ps", "-a", "-q", "--filter", "id=" + removed)).isEmpty();
 
         Path syntax = context("syntax", "FROM busybox\nNOPE x\n");
         CommandResult bad = docker.run("build", syntax.toString());

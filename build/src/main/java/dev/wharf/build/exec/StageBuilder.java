@@ -1,6 +1,7 @@
 package dev.wharf.build.exec;
 
 import dev.wharf.build.BuildException;
+import dev.wharf.build.FailedRun;
 import dev.wharf.build.dockerfile.Command;
 import dev.wharf.build.dockerfile.Dockerfile;
 import dev.wharf.build.dockerfile.Heredoc;
@@ -22,6 +23,7 @@ import dev.wharf.runtime.ScopedPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -252,21 +254,39 @@ final class StageBuilder {
         String id = Snapshots.newId();
         session.out.stream(" ---> Running in " + id.substring(0, 12) + "\n");
         Path rootfs = session.snapshots.mount(id, image);
+        boolean kept = false;
         try {
             List<String> env = new ArrayList<>(config.envOrEmpty());
             env.addAll(argEnv(false));
             if (env.stream().noneMatch(e -> e.startsWith("PATH="))) {
                 env.addFirst(DEFAULT_PATH);
             }
+            Instant started = Instant.now();
             int code = session.runner.run(id, rootfs, argv, env, config.workingDir(), config.user(), session.out);
             if (code != 0) {
+                kept = !session.request.forceRemove() && image.id() != null && keep(new FailedRun(id, image.id(),
+                        argv, env, config.workingDir(), config.user(), code, started, Instant.now()));
                 throw new BuildFailedException(String.join(" ", argv), code);
             }
             CommittedLayer layer = session.committer.commit(id, session.request.sourceDateEpoch());
             session.out.stream("Removing intermediate container " + id.substring(0, 12) + "\n");
             commit(config, probe, layer, id, null, key);
         } finally {
-            session.snapshots.removeQuietly(id);
+            if (!kept) {
+                session.snapshots.removeQuietly(id);
+            }
+        }
+    }
+
+    /** dockerd keeps a failed RUN's container unless --force-rm; a failure to keep it only loses that. */
+    private boolean keep(FailedRun run) {
+        try {
+            session.snapshots.snapshotter().unmountRootfs(run.id());
+            return session.keeper.keep(run);
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(StageBuilder.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot keep the container of the failed step " + run.id(), e);
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.build.BuildOutput;
 import dev.wharf.build.BuildRequest;
+import dev.wharf.build.FailedRunKeeper;
 import dev.wharf.build.FileBuildCache;
 import dev.wharf.build.context.ContentHashes;
 import dev.wharf.build.image.BuiltImageConfig;
@@ -57,6 +58,7 @@ final class BuildFixture implements AutoCloseable {
         this.runtime = new ConmonRuntime(root.resolve("exec"), ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON,
                 cgroupParent);
         this.builder = new Builder(blobs, images, snapshotter, runtime, new FileBuildCache(root.resolve("build/cache")),
+                FailedRunKeeper.NONE,
                 root.resolve("build/tmp"));
         BusyboxImage.create(blobs, images, BusyboxImage.DEFAULT_BINARY);
     }

@@ -160,13 +160,36 @@ public final class ContainerService implements ContainerConnector {
         String hostResolvConf = EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF);
         List<Digest> diffIds = image.config().rootfs() == null ? List.of() : image.config().rootfs().diffIds();
 
+        register(name, chosen -> new ContainerRecord(id, chosen, Timestamps.rfc3339Nano(Instant.now()), image.id(),
+                diffIds, argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, RunState.CREATED,
+                request.networkingConfig()), hostResolvConf);
+        return new ContainerCreateResponse(id, List.of());
+    }
+
+    /**
+     * A classic build's failed RUN container, kept as dockerd keeps it: exited with the step's exit code, on
+     * the step's parent image, its writable layer the step's snapshot already in place under {@code id}.
+     */
+    public void adoptExited(String id, ContainerConfig requested, int exitCode, Instant started, Instant finished)
+            throws IOException {
+        HostConfig hostConfig = HostConfigDefaults.apply(null);
+        Image image = lookupImage(requested.image());
+        ContainerConfig config = ContainerConfigMerger.merge(requested, image.config().containerConfig(), id);
+        List<String> argv = ContainerConfigMerger.argv(config);
+        List<Digest> diffIds = image.config().rootfs() == null ? List.of() : image.config().rootfs().diffIds();
+        RunState exited = new RunState(false, false, false, false, false, false, 0, exitCode, "",
+                Timestamps.rfc3339Nano(started), Timestamps.rfc3339Nano(finished), 0, false, null);
+        register(null, chosen -> new ContainerRecord(id, chosen, Timestamps.rfc3339Nano(started), image.id(), diffIds,
+                argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, exited, null),
+                EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF));
+    }
+
+    /** Adds the record under the name (or a generated one), with its mounts and files, and announces it. */
+    private void register(String name, java.util.function.Function<String, ContainerRecord> named, String hostResolvConf)
+            throws IOException {
         Container container;
         while (true) {
-            String chosen = name != null ? name : ContainerNames.generate(index::nameTaken);
-            var record = new ContainerRecord(id, chosen, Timestamps.rfc3339Nano(Instant.now()), image.id(), diffIds,
-                    argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, RunState.CREATED,
-                    request.networkingConfig());
-            container = new Container(record);
+            container = new Container(named.apply(name != null ? name : ContainerNames.generate(index::nameTaken)));
             try {
                 index.add(container);
                 break;
@@ -176,19 +199,20 @@ public final class ContainerService implements ContainerConnector {
                 }
             }
         }
+        ContainerRecord record = container.record();
+        String id = record.id();
         try {
-            mounts.plan(id, hostConfig, config.volumes() == null ? null : config.volumes().keySet(),
+            mounts.plan(id, record.hostConfig(), record.config().volumes() == null ? null : record.config().volumes().keySet(),
                     reference -> get(reference).id());
-            store.writeEtcFiles(container.record(), hostResolvConf);
-            store.save(container.record());
+            store.writeEtcFiles(record, hostResolvConf);
+            store.save(record);
         } catch (IOException | RuntimeException e) {
             mounts.forget(id, true);
             index.remove(container);
             store.delete(id);
             throw e;
         }
-        events.publish(container.record(), "create");
-        return new ContainerCreateResponse(id, List.of());
+        events.publish(record, "create");
     }
 
     /** Docker's lookup by full ID, name or unique ID prefix; 404 {@code No such container: x}. */
