@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pull and push throughput, wharf vs the real Docker engine, against the same registries:
-#   an image with one 256 MiB layer, and one with 20 layers of 8 MiB (both incompressible, gzip).
+#   an image with one 256 MiB layer, and one with 20 layers of 8 MiB (both incompressible, gzip); smaller
+#   for a quick check with BIG_MIB=, LAYERS=, LAYER_MIB=.
 # Two private docker-registry instances on loopback: A holds the images (pulls), B receives the pushes
 # (emptied before each push, so every layer is uploaded). Root only; one run, figures in seconds.
 set -euo pipefail
@@ -48,7 +49,8 @@ start_registry source "$port_a"
 start_registry target "$port_b"; target_pid=${pids[-1]}
 
 # Hand-made schema 2 images in A: random (incompressible) files, one per layer, gzip level 1.
-python3 - "$A" <<'PY'
+big_mib=${BIG_MIB:-256} layers=${LAYERS:-20} layer_mib=${LAYER_MIB:-8}
+python3 - "$A" "$big_mib" "$layers" "$layer_mib" <<'PY'
 import gzip, hashlib, io, json, os, sys, tarfile, urllib.request
 base = "http://" + sys.argv[1]
 def put_blob(repo, data):
@@ -79,14 +81,16 @@ def image(repo, layer_sizes):
                            "layers": layers}).encode()
     urllib.request.urlopen(urllib.request.Request(f"{base}/v2/{repo}/manifests/1", data=manifest, method="PUT",
                            headers={"Content-Type": "application/vnd.docker.distribution.manifest.v2+json"}))
-image("bench/big", [256 << 20])
-image("bench/layers20", [8 << 20] * 20)
+big_mib, layers, layer_mib = map(int, sys.argv[2:5])
+image("bench/warm", [1024])
+image("bench/big", [big_mib << 20])
+image("bench/layers20", [layer_mib << 20] * layers)
 PY
 
 "$here/bin/wharfd" --host "unix://$work/wharf.sock" --data-root "$work/wharf-data" --exec-root "$work/wharf-exec" \
   --cgroup-parent /wharf-bench-dist >"$work/wharfd.log" 2>&1 & pids+=($!)
 dockerd --host "unix://$work/docker.sock" --data-root "$work/docker-data" --exec-root "$work/docker-exec" \
-  --pidfile "$work/docker.pid" --iptables=false --ip-forward=false --bridge=none \
+  --pidfile "$work/docker.pid" --iptables=false --ip6tables=false --ip-forward=false --bridge=none \
   >"$work/dockerd.log" 2>&1 & pids+=($!)
 W=("$here/bin/wharf" -H "unix://$work/wharf.sock")
 DD=(docker -H "unix://$work/docker.sock")
@@ -102,8 +106,16 @@ empty_target() { # a fresh target registry, so every layer is uploaded
 echo "$(nproc) cores; $(uname -r); $(date -u +%Y-%m-%dT%H:%MZ); docker $("${DD[@]}" version --format '{{.Server.Version}}')"
 echo "| image | operation | wharf s | docker s | wharf MiB/s | docker MiB/s | speed-up |"
 echo "|---|---|---:|---:|---:|---:|---:|"
+# Untimed first: a small pull and push with each CLI, twice (wharf's CLI makes its AOT cache per command on
+# its first runs, the daemons load their code), so the figures are of transfers, not of first use.
+for _ in 1 2; do
+  "${W[@]}" pull -q "$A/bench/warm:1" >/dev/null; "${DD[@]}" pull -q "$A/bench/warm:1" >/dev/null
+  "${W[@]}" tag "$A/bench/warm:1" "$B/bench/warm:1"; "${DD[@]}" tag "$A/bench/warm:1" "$B/bench/warm:1"
+  "${W[@]}" push -q "$B/bench/warm:1" >/dev/null; "${DD[@]}" push -q "$B/bench/warm:1" >/dev/null
+  "${W[@]}" rmi "$A/bench/warm:1" "$B/bench/warm:1" >/dev/null; "${DD[@]}" rmi "$A/bench/warm:1" "$B/bench/warm:1" >/dev/null
+done
 for img in big layers20; do
-  [ "$img" = big ] && bytes=$((256 << 20)) || bytes=$((20 * (8 << 20)))
+  [ "$img" = big ] && bytes=$((big_mib << 20)) || bytes=$((layers * (layer_mib << 20)))
   wp=$(seconds "${W[@]}" pull -q "$A/bench/$img:1")
   dp=$(seconds "${DD[@]}" pull -q "$A/bench/$img:1")
   awk -v i="$img" -v w="$wp" -v d="$dp" -v b="$bytes" 'BEGIN {printf "| %s | pull | %.2f | %.2f | %.0f | %.0f | %.2f× |\n", i, w, d, b/1048576/w, b/1048576/d, d/w}'

@@ -55,17 +55,24 @@ measure() { # engine array name, published port of its server
   "${e[@]}" run -d --name srv -p "127.0.0.1:$2:80" bench-busybox sh -c "$serve" >/dev/null
   until curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$2/index.html"; do sleep 0.1; done
   local ip; ip=$("${e[@]}" inspect -f '{{.NetworkSettings.IPAddress}}' srv)
-  local c2c_s=() h2p_s=() ttp_s=() i
+  local c2c_s=() h2p_s=() i
   c2c "$1" "$ip" >/dev/null; h2p "$2" >/dev/null # warm-up
   for i in $(seq "$runs"); do
-    c2c_s+=("$(c2c "$1" "$ip")"); h2p_s+=("$(h2p "$2")"); ttp_s+=("$(time_to_port "$1" $(( $2 + 10 + i )))")
+    c2c_s+=("$(c2c "$1" "$ip")"); h2p_s+=("$(h2p "$2")")
   done
   "${e[@]}" rm -f srv >/dev/null
-  echo "$(printf '%s\n' "${c2c_s[@]}" | median) $(printf '%s\n' "${h2p_s[@]}" | median) $(printf '%s\n' "${ttp_s[@]}" | median)"
+  echo "$(printf '%s\n' "${c2c_s[@]}" | median) $(printf '%s\n' "${h2p_s[@]}" | median)"
 }
 
-read -r w_c2c w_h2p w_ttp <<<"$(measure W 18500)"
-read -r d_c2c d_h2p d_ttp <<<"$(measure D 18600)"
+read -r w_c2c w_h2p <<<"$(measure W 18500)"
+read -r d_c2c d_h2p <<<"$(measure D 18600)"
+# The engines take turns, so a change of the machine's load during the run affects both alike.
+w_ttps=(); d_ttps=()
+time_to_port W 18510 >/dev/null; time_to_port D 18610 >/dev/null # warm-up
+for i in $(seq "$runs"); do
+  w_ttps+=("$(time_to_port W $(( 18510 + i )))"); d_ttps+=("$(time_to_port D $(( 18610 + i )))")
+done
+w_ttp=$(printf '%s\n' "${w_ttps[@]}" | median); d_ttp=$(printf '%s\n' "${d_ttps[@]}" | median)
 
 echo "runs per figure: $runs (medians), $rounds x $mib MiB per throughput sample; $(nproc) cores; $(uname -r); $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "| measure (docker CLI to each engine) | wharfd | dockerd | wharfd/dockerd |"

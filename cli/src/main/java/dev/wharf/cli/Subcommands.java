@@ -42,6 +42,7 @@ import dev.wharf.cli.command.UpdateCommand;
 import dev.wharf.cli.command.VersionCommand;
 import dev.wharf.cli.command.WaitCommand;
 import dev.wharf.cli.command.container.ContainerCommand;
+import dev.wharf.cli.command.builder.BuilderCommand;
 import dev.wharf.cli.command.network.NetworkCommand;
 import dev.wharf.cli.command.volume.VolumeCommand;
 import java.util.LinkedHashMap;
@@ -81,6 +82,7 @@ final class Subcommands {
         ALL.put("history", HistoryCommand.class);
         ALL.put("image", ImageCommand.class);
         ALL.put("system", SystemCommand.class);
+        ALL.put("builder", BuilderCommand.class);
         ALL.put("version", VersionCommand.class);
         ALL.put("info", InfoCommand.class);
         ALL.put("wait", WaitCommand.class);

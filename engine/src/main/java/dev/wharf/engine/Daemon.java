@@ -122,9 +122,9 @@ public final class Daemon implements AutoCloseable {
             Router router = new Router();
             new SystemRoutes(host, containers, images, events, paths.dataRoot(), EngineId.load(paths.dataRoot()))
                     .register(router);
-            RegistryHttp registryHttp = new RegistryHttp();
             RegistryHosts registryHosts = new RegistryHosts(Set.copyOf(config.insecureRegistries()),
                     config.registryMirrors());
+            RegistryHttp registryHttp = new RegistryHttp(registryHosts);
             PullEndpoint pull = new PullEndpoint(new ImagePuller(registryHttp, registryHosts, blobs, images,
                     new SnapshotUnpacker(snapshotter), CONCURRENT_TRANSFERS), events, json);
             ImageService imageService = new ImageService(images, containers, events, json);

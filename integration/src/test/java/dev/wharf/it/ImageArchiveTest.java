@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** save/load (both layouts), history, image prune and system df through both CLIs. */
+/** save/load (both layouts), history, image and system prune, builder prune and system df through both CLIs. */
 class ImageArchiveTest extends EndToEndTest {
 
     @Test
@@ -118,6 +118,18 @@ class ImageArchiveTest extends EndToEndTest {
                 .contains("untagged: prune/kept:1", "Total reclaimed space:");
         assertThat(wharf.run("inspect", "--type", "image", "prune/kept:1").exitCode()).isNotZero();
         assertThat(TestImages.id(wharf, "busybox")).startsWith("sha256:");
+    }
+
+    @Test
+    void systemPruneAlsoRemovesUnusedNetworksAndTheBuildCache() throws Exception {
+        wharfOk("network", "create", "prune-net-a");
+        assertThat(wharfOk("system", "prune", "-f"))
+                .contains("Deleted Networks:\nprune-net-a\n\n", "Total reclaimed space:");
+        assertThat(wharf.run("network", "inspect", "prune-net-a").exitCode()).isNotZero();
+        wharfOk("network", "create", "prune-net-b");
+        assertThat(dockerOk("system", "prune", "-f")).contains("Deleted Networks:", "prune-net-b", "Total reclaimed space:");
+        assertThat(wharf.run("network", "inspect", "prune-net-b").exitCode()).isNotZero();
+        assertThat(wharfOk("builder", "prune", "-f")).isEqualTo("Total reclaimed space: 0B\n");
     }
 
     @Test

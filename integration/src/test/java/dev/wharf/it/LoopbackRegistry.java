@@ -1,7 +1,6 @@
 package dev.wharf.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +37,7 @@ final class LoopbackRegistry implements AutoCloseable {
     /** The checkout's {@code bin/wharf registry serve}; {@code user} and {@code password} as for {@link #cncf}. */
     static LoopbackRegistry wharf(Path dir, String user, String password) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("storage"));
-        int port = freePort();
+        int port = TestPorts.free();
         var command = new java.util.ArrayList<>(java.util.List.of(TestEnvironment.checkout().resolve("bin/wharf").toString(),
                 "registry", "serve", "--addr", "127.0.0.1:" + port, "--root", dir.resolve("storage").toString()));
         if (user != null) {
@@ -55,7 +54,7 @@ final class LoopbackRegistry implements AutoCloseable {
     /** @param user with {@code password}, turns on htpasswd auth; null for an open registry */
     static LoopbackRegistry cncf(Path dir, String user, String password) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("storage"));
-        int port = freePort();
+        int port = TestPorts.free();
         StringBuilder config = new StringBuilder("""
                 version: 0.1
                 log:
@@ -128,12 +127,6 @@ final class LoopbackRegistry implements AutoCloseable {
                 throw new IOException("the registry did not start:\n" + log());
             }
             Thread.sleep(50);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

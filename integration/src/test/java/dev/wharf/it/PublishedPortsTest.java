@@ -34,7 +34,7 @@ class PublishedPortsTest extends EndToEndTest {
 
     @Test
     void publishedTcpPortAnswersOnLoopbackAndTheHostAddressAndIsFreedOnRm() throws Exception {
-        int port = freePort();
+        int port = TestPorts.freeRun(2);
         dockerOk("run", "-d", "--name", "web", "-p", "127.0.0.1:" + port + ":80", "-p", port + 1 + ":80", "busybox",
                 "sh", "-c", HTTPD);
         assertThat(awaitHttp("127.0.0.1", port)).contains("hello-from-");
@@ -68,7 +68,7 @@ class PublishedPortsTest extends EndToEndTest {
 
     @Test
     void aPortInUseIsRefusedWithDockersErrorAndLeavesNothing() throws Exception {
-        int port = freePort();
+        int port = TestPorts.free();
         wharfOk("run", "-d", "--name", "holder", "-p", port + ":80", "busybox", "sleep", "60");
         CommandResult taken = docker.run("run", "--name", "second", "-p", port + ":80", "busybox", "true");
         assertThat(taken.exitCode()).isEqualTo(125);
@@ -86,7 +86,7 @@ class PublishedPortsTest extends EndToEndTest {
 
     @Test
     void publishedPortKeepsWorkingAfterTheDaemonIsKilledAndIsCleanedOnRm() throws Exception {
-        int port = freePort();
+        int port = TestPorts.free();
         wharfOk("run", "-d", "--name", "survivor", "-p", port + ":80", "busybox", "sh", "-c", HTTPD);
         assertThat(awaitHttp("127.0.0.1", port)).contains("hello-from-");
         daemon.kill();
@@ -137,12 +137,6 @@ class PublishedPortsTest extends EndToEndTest {
         return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/route")).stream().skip(1)
                 .map(line -> line.trim().split("\\s+")).filter(f -> f[1].equals("00000000")).map(f -> f[0])
                 .findFirst().orElse("lo");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort() < 60000 ? socket.getLocalPort() : socket.getLocalPort() - 5000;
-        }
     }
 
     /** The HTTP reply from the host side; the server may need a moment to start listening. */

@@ -6,6 +6,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
@@ -47,6 +48,20 @@ public final class NativeSha256 extends MessageDigest implements Cloneable {
         }
         MemorySegment data = MemorySegment.ofArray(input).asSlice(offset, length);
         invoke(FUNCTIONS.update, MemorySegment.ofArray(ctx), data, (long) length);
+    }
+
+    /** A direct buffer (the registry's upload buffer) is hashed where it lies, not copied out in 4 KiB pieces. */
+    @Override
+    protected void engineUpdate(ByteBuffer input) {
+        if (!input.isDirect()) {
+            super.engineUpdate(input);
+            return;
+        }
+        int length = input.remaining();
+        if (length > 0) {
+            invoke(FUNCTIONS.update, MemorySegment.ofArray(ctx), MemorySegment.ofBuffer(input), length);
+            input.position(input.limit());
+        }
     }
 
     @Override

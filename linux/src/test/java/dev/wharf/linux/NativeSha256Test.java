@@ -2,6 +2,7 @@ package dev.wharf.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,21 @@ class NativeSha256Test {
         ours.update(data[offset]);
         assertThat(ours.digest()).isEqualTo(jdk.digest());
         assertThat(ours.digest()).as("digest() resets").isEqualTo(MessageDigest.getInstance("SHA-256").digest());
+    }
+
+    @Test
+    void hashesDirectAndHeapBuffersWhereTheyLie() throws Exception {
+        byte[] data = new byte[(1 << 20) + 77];
+        new Random(9).nextBytes(data);
+        ByteBuffer direct = ByteBuffer.allocateDirect(data.length).put(data).flip().position(5);
+        MessageDigest ours = nativeDigest();
+        ours.update(direct);
+        ours.update(ByteBuffer.wrap(data, 0, 5000));
+        assertThat(direct.hasRemaining()).isFalse();
+        MessageDigest jdk = MessageDigest.getInstance("SHA-256");
+        jdk.update(data, 5, data.length - 5);
+        jdk.update(data, 0, 5000);
+        assertThat(ours.digest()).isEqualTo(jdk.digest());
     }
 
     @Test

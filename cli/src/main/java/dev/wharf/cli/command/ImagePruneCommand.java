@@ -52,6 +52,11 @@ public final class ImagePruneCommand extends EngineCommand {
     }
 
     static void print(ImagePruneResponse response, PrintStream out) {
+        printDeleted(response, out);
+        printTotal(response.spaceReclaimed(), out);
+    }
+
+    static void printDeleted(ImagePruneResponse response, PrintStream out) {
         List<ImageDeleteResponseItem> deleted = response.imagesDeleted() == null ? List.of() : response.imagesDeleted();
         if (!deleted.isEmpty()) {
             out.println("Deleted Images:");
@@ -60,7 +65,10 @@ public final class ImagePruneCommand extends EngineCommand {
             }
             out.println();
         }
-        out.println("Total reclaimed space: " + HumanUnits.size(response.spaceReclaimed()));
+    }
+
+    static void printTotal(long reclaimed, PrintStream out) {
+        out.println("Total reclaimed space: " + HumanUnits.size(reclaimed));
     }
 
     private boolean confirm(String warning) throws IOException {

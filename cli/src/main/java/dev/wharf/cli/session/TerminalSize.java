@@ -33,7 +33,7 @@ public final class TerminalSize {
     }
 
     /**
-     * Sends the size now and whenever the terminal is resized; nothing when stdout is not a terminal.
+     * Sends the size at once and whenever the terminal is resized; nothing when stdout is not a terminal.
      * One thread sends, always the size of the moment: a drag sends a burst of SIGWINCHs, and
      * concurrent requests could arrive out of order and leave a stale size.
      */
@@ -41,12 +41,13 @@ public final class TerminalSize {
         if (current() == null) {
             return;
         }
-        send(resizer);
-        var changed = new Semaphore(0);
+        // The handler goes in before the first size is read, so a resize at any moment is sent.
+        var changed = new Semaphore(1);
         try {
             Signal.handle(new Signal("WINCH"), signal -> changed.release());
         } catch (IllegalArgumentException unavailable) {
-            return; // no SIGWINCH here: the size stays what it was at start
+            send(resizer); // no SIGWINCH here: the size stays what it is now
+            return;
         }
         Thread.ofVirtual().name("wharf-winch").start(() -> {
             try {

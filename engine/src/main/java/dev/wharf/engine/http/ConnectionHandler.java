@@ -1,5 +1,6 @@
 package dev.wharf.engine.http;
 
+import dev.wharf.netty.InboundPipe;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -32,6 +33,8 @@ import java.util.concurrent.ExecutionException;
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(ConnectionHandler.class.getName());
+    /** Queued inbound bytes above which the socket is no longer read (an import, a build context, stdin). */
+    private static final long PIPE_HIGH_WATER = 1 << 20;
 
     private final Dispatcher dispatcher;
     private final ObjectMapper json;
@@ -68,7 +71,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                     rejectMalformed(request);
                     return;
                 }
-                NettyExchange exchange = new NettyExchange(channel, this, request, new InboundPipe(channel), json);
+                NettyExchange exchange = new NettyExchange(channel, this, request, new InboundPipe(channel, PIPE_HIGH_WATER), json);
                 receiving = exchange;
                 waiting.add(exchange);
                 startNext();
@@ -143,7 +146,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         CompletableFuture<InboundPipe> switched = new CompletableFuture<>();
         channel.eventLoop().execute(() -> {
             try {
-                InboundPipe pipe = new InboundPipe(channel);
+                InboundPipe pipe = new InboundPipe(channel, PIPE_HIGH_WATER);
                 raw = pipe; // set first: the codec hands over its buffered bytes as it is removed
                 ((DuplexChannelConfig) channel.config()).setAllowHalfClosure(true);
                 if (channel.pipeline().get(HttpServerCodec.class) != null) {
@@ -187,6 +190,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
         response.headers().set(HttpHeaderNames.CONNECTION, "close");
         channel.writeAndFlush(response).addListener(f -> channel.close());
-        raw = new InboundPipe(channel); // ignore anything else on this connection
+        raw = new InboundPipe(channel, PIPE_HIGH_WATER); // ignore anything else on this connection
     }
 }

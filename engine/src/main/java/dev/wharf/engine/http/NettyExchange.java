@@ -1,5 +1,6 @@
 package dev.wharf.engine.http;
 
+import dev.wharf.netty.InboundPipe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -215,6 +215,7 @@ class ContainerServiceRuntimeTest {
         assertThat(result.output()).contains("healthy\n").contains("warn\n");
         assertThat(result.timedOut()).isFalse();
         assertThat(result.truncated()).isFalse();
+        awaitEvent("exec_die:2"); // published by the exit watcher, maybe just after run returns
         assertThat(events).containsSubsequence("exec_create:", "exec_start:", "exec_die:2");
 
         var chatty = execs.run("probed", List.of("sh", "-c", "yes | head -c 10000"), java.time.Duration.ofSeconds(30), 16);
@@ -229,6 +230,12 @@ class ContainerServiceRuntimeTest {
         service.waitFor(id, "not-running").get(30, TimeUnit.SECONDS);
         assertThatThrownBy(() -> execs.run("probed", List.of("true"), java.time.Duration.ofSeconds(5), 4096))
                 .isInstanceOf(ConflictException.class).hasMessage("container " + id + " is not running");
+    }
+
+    private void awaitEvent(String event) throws InterruptedException {
+        for (int i = 0; i < 300 && !events.contains(event); i++) {
+            Thread.sleep(20);
+        }
     }
 
     private String create(List<String> cmd, boolean autoRemove, String name) throws IOException {

@@ -7,11 +7,13 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Where a registry domain is reached: Docker Hub's {@code docker.io} is {@code registry-1.docker.io};
- * loopback registries and those named by {@code --insecure-registry} speak plain HTTP; pulls from
+ * loopback registries speak plain HTTP; those named by {@code --insecure-registry} are tried as Docker does,
+ * HTTPS without verifying the certificate first, then plain HTTP ({@link #plainFallback}); pulls from
  * Docker Hub go to the {@code --registry-mirror}s first.
  */
 public final class RegistryHosts {
@@ -32,7 +34,20 @@ public final class RegistryHosts {
     /** The registry's API base ({@code http://127.0.0.1:5000}), without {@code /v2/}. */
     public URI base(String domain) {
         String host = domain.equals(ImageReference.DEFAULT_DOMAIN) ? HUB_ENDPOINT : domain;
-        return URI.create((isInsecure(domain) ? "http://" : "https://") + host);
+        return URI.create((isLoopback(domain) ? "http://" : "https://") + host);
+    }
+
+    /** For an HTTPS URL of an {@code --insecure-registry}: the same URL over plain HTTP, to try next. */
+    public Optional<URI> plainFallback(URI url) {
+        if (!"https".equals(url.getScheme()) || !isListed(url.getRawAuthority())) {
+            return Optional.empty();
+        }
+        return Optional.of(URI.create("http" + url.toString().substring("https".length())));
+    }
+
+    /** An {@code --insecure-registry}'s certificate is not verified (Docker: InsecureSkipVerify). */
+    public boolean skipsTlsVerification(URI url) {
+        return "https".equals(url.getScheme()) && isListed(url.getRawAuthority());
     }
 
     /** The bases to try for a pull, in order: mirrors (Docker Hub only), then the registry itself. */
@@ -45,12 +60,14 @@ public final class RegistryHosts {
         return bases;
     }
 
-    /** Plain HTTP: listed with or without the port, or a loopback host (as Docker, 127.0.0.0/8 and ::1). */
-    public boolean isInsecure(String domain) {
+    /** Named by {@code --insecure-registry}, with or without the port. */
+    private boolean isListed(String domain) {
+        return domain != null && (insecure.contains(domain) || insecure.contains(hostOf(domain)));
+    }
+
+    /** Plain HTTP outright: a loopback host (as Docker, 127.0.0.0/8 and ::1). */
+    private static boolean isLoopback(String domain) {
         String host = hostOf(domain);
-        if (insecure.contains(domain) || insecure.contains(host)) {
-            return true;
-        }
         if (host.equals("localhost")) {
             return true;
         }

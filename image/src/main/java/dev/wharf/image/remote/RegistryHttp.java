@@ -27,16 +27,28 @@ public final class RegistryHttp {
     private static final long DEFAULT_TOKEN_SECONDS = 60;
 
     private final HttpClient client;
+    private final HttpClient unverifiedTls;
+    private final RegistryHosts hosts;
     private final TokenCache tokens;
 
     public RegistryHttp() {
-        this.client = HttpClient.newBuilder()
+        this(RegistryHosts.defaults());
+    }
+
+    /** {@code hosts} says which registries are insecure: their certificates unverified, plain HTTP next. */
+    public RegistryHttp(RegistryHosts hosts) {
+        this.client = clientBuilder().build();
+        this.unverifiedTls = clientBuilder().sslContext(InsecureTls.context()).build();
+        this.hosts = hosts;
+        this.tokens = new TokenCache(Clock.systemUTC());
+    }
+
+    private static HttpClient.Builder clientBuilder() {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
-        this.tokens = new TokenCache(Clock.systemUTC());
+                .executor(Executors.newVirtualThreadPerTaskExecutor());
     }
 
     /**
@@ -86,7 +98,24 @@ public final class RegistryHttp {
         HttpRequest built = authorization == null ? request.build()
                 : request.copy().setHeader("Authorization", authorization).build();
         try {
-            return client.send(built, HttpResponse.BodyHandlers.ofInputStream());
+            try {
+                return (hosts.skipsTlsVerification(built.uri()) ? unverifiedTls : client)
+                        .send(built, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                // An insecure registry that does not speak TLS: Docker's fallback to plain HTTP, for this
+                // request and (through the session) the rest of the operation.
+                var plain = hosts.plainFallback(built.uri());
+                if (plain.isEmpty()) {
+                    throw e;
+                }
+                hosts.plainFallback(session.base()).ifPresent(session::moveTo);
+                HttpRequest.Builder retry = request.copy().uri(plain.get());
+                if (authorization != null) {
+                    retry.setHeader("Authorization", authorization);
+                }
+                built = retry.build();
+                return client.send(built, HttpResponse.BodyHandlers.ofInputStream());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("interrupted: " + built.method() + " " + built.uri(), e);

@@ -9,7 +9,7 @@ import java.util.List;
  * which later requests of the same operation reuse.
  */
 final class RegistrySession {
-    private final URI base;
+    private volatile URI base;
     private final RegistryAuth auth;
     private final List<String> scopes;
     private volatile String authorization;
@@ -26,6 +26,11 @@ final class RegistrySession {
 
     URI base() {
         return base;
+    }
+
+    /** The registry answered on another base (an insecure registry's plain HTTP): later requests go there. */
+    void moveTo(URI newBase) {
+        this.base = newBase;
     }
 
     RegistryAuth auth() {

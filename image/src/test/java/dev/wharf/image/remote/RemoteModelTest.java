@@ -7,6 +7,7 @@ import dev.wharf.image.Digest;
 import dev.wharf.image.ImageIndex;
 import dev.wharf.image.MediaTypes;
 import dev.wharf.image.Platform;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,13 +44,21 @@ class RemoteModelTest {
     }
 
     @Test
-    void loopbackAndListedRegistriesArePlainHttp() {
-        RegistryHosts hosts = new RegistryHosts(Set.of("registry.lan:5000"), List.of());
+    void loopbackIsPlainHttpAndListedRegistriesTryHttpsFirst() {
+        RegistryHosts hosts = new RegistryHosts(Set.of("registry.lan:5000", "10.0.0.7"), List.of());
         assertThat(hosts.base("127.0.0.1:5000").toString()).isEqualTo("http://127.0.0.1:5000");
         assertThat(hosts.base("localhost:5000").toString()).isEqualTo("http://localhost:5000");
-        assertThat(hosts.base("registry.lan:5000").toString()).isEqualTo("http://registry.lan:5000");
+        assertThat(hosts.base("registry.lan:5000").toString()).isEqualTo("https://registry.lan:5000");
         assertThat(hosts.base("quay.io").toString()).isEqualTo("https://quay.io");
         assertThat(hosts.base("docker.io").toString()).isEqualTo("https://registry-1.docker.io");
+
+        URI listed = URI.create("https://registry.lan:5000/v2/app/manifests/1?x=%2F");
+        assertThat(hosts.skipsTlsVerification(listed)).isTrue();
+        assertThat(hosts.plainFallback(listed)).contains(URI.create("http://registry.lan:5000/v2/app/manifests/1?x=%2F"));
+        assertThat(hosts.plainFallback(URI.create("https://10.0.0.7:443/v2/"))).contains(URI.create("http://10.0.0.7:443/v2/"));
+        assertThat(hosts.plainFallback(URI.create("https://quay.io/v2/"))).isEmpty();
+        assertThat(hosts.skipsTlsVerification(URI.create("https://quay.io/v2/"))).isFalse();
+        assertThat(hosts.plainFallback(URI.create("http://registry.lan:5000/v2/"))).isEmpty();
     }
 
     @Test

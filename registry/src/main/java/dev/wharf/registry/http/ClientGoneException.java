@@ -7,4 +7,10 @@ public final class ClientGoneException extends IOException {
     public ClientGoneException(String message) {
         super(message);
     }
+
+    /** A fact about the client, not about our code: a stack trace would only cost time. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.wharf.registry.http;
 
+import dev.wharf.netty.InboundPipe;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -13,15 +14,18 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One client connection: requests are served one after another (keep-alive, pipelining), each on its own
- * virtual thread; its body streams through a {@link BodyPipe} with back-pressure.
+ * virtual thread; its body streams through an {@link InboundPipe} with back-pressure.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+    /** Queued body bytes above which the socket is no longer read: a few file writes' worth. */
+    private static final long BODY_HIGH_WATER = 4 << 20;
+
     private final RequestHandler handler;
     private final boolean secure;
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
-    private final ArrayDeque<BodyPipe> bodies = new ArrayDeque<>();
+    private final ArrayDeque<InboundPipe> bodies = new ArrayDeque<>();
     private Channel channel;
-    private BodyPipe receiving;
+    private InboundPipe receiving;
     private boolean serving;
 
     ConnectionHandler(RequestHandler handler, boolean secure) {
@@ -43,7 +47,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                     ctx.close(); // not HTTP: nothing sensible to answer
                     return;
                 }
-                BodyPipe body = new BodyPipe(channel);
+                InboundPipe body = new InboundPipe(channel, BODY_HIGH_WATER);
                 if (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0) {
                     body.finish(); // no body: the handler need not wait for the codec's empty last content
                 }
@@ -66,8 +70,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        ClientGoneException closed = new ClientGoneException("client closed the connection mid-request");
-        bodies.forEach(body -> body.fail(closed));
+        if (!bodies.isEmpty()) {
+            ClientGoneException closed = new ClientGoneException("client closed the connection mid-request");
+            bodies.forEach(body -> body.fail(closed));
+        }
         super.channelInactive(ctx);
     }
 
@@ -92,7 +98,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private void done(Exchange exchange) {
         try {
             channel.eventLoop().execute(() -> {
-                BodyPipe body = bodies.poll();
+                InboundPipe body = bodies.poll();
                 if (body != null) {
                     body.discard();
                 }

@@ -1,5 +1,8 @@
 package dev.wharf.registry.http;
 
+import dev.wharf.netty.InboundPipe;
+import dev.wharf.registry.errors.ErrorCode;
+import dev.wharf.registry.errors.RegistryException;
 import dev.wharf.registry.storage.BlobContent;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -21,7 +24,9 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.stream.ChunkedNioFile;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +38,7 @@ public final class Exchange {
     private final Channel channel;
     private final HttpRequest request;
     private final QueryStringDecoder uri;
-    private final BodyPipe body;
+    private final InboundPipe body;
     private final boolean secure;
     private final long started = System.nanoTime();
     private int status;
@@ -41,7 +46,7 @@ public final class Exchange {
     private boolean keepAlive;
     private String user = "-";
 
-    Exchange(Channel channel, HttpRequest request, BodyPipe body, boolean secure) {
+    Exchange(Channel channel, HttpRequest request, InboundPipe body, boolean secure) {
         this.channel = channel;
         this.request = request;
         this.uri = new QueryStringDecoder(request.uri());
@@ -89,8 +94,20 @@ public final class Exchange {
         return body;
     }
 
+    /** The whole body as bytes, refusing more than {@code limit} (for manifests and other small bodies). */
     public byte[] readBody(int limit) throws IOException {
-        return body.readAll(limit);
+        ByteBuffer buffer = ByteBuffer.allocate(Math.min(limit, 64 << 10) + 1);
+        while (body.read(buffer) >= 0) {
+            if (buffer.position() > limit) {
+                throw new RegistryException(ErrorCode.TOO_LARGE, "body exceeds the limit of " + limit + " bytes");
+            }
+            if (!buffer.hasRemaining()) {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.min(buffer.capacity() * 2, limit + 1));
+                bigger.put(buffer.flip());
+                buffer = bigger;
+            }
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     public boolean isSecure() {

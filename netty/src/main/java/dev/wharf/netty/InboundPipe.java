@@ -1,56 +1,55 @@
-package dev.wharf.engine.http;
+package dev.wharf.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Bytes arriving on the event loop (a request body, or stdin of a hijacked connection), read by the
- * handler's virtual thread. Bounded: when too much is queued the channel stops reading, and reading
- * resumes once the consumer caught up, so an import or build context is never held in memory whole.
+ * Bytes arriving on a channel's event loop (a request body, stdin of a hijacked connection), read by the
+ * handler's virtual thread as a stream or a channel. Bounded: above the high-water mark the channel stops
+ * reading from the socket (TCP back-pressure on the sender) until the reader drains it below a quarter of
+ * that, so a 1 GiB upload never sits in the heap.
  */
-final class InboundPipe extends InputStream {
-    private static final int HIGH_WATER = 1 << 20;
-    private static final int LOW_WATER = 256 << 10;
-
+public final class InboundPipe extends InputStream implements ReadableByteChannel {
     private final Channel channel;
+    private final long highWater;
+    private final long lowWater;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition readable = lock.newCondition();
     private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
     private long queued;
+    private long received;
     private boolean finished;
     private boolean discarding;
-    private IOException failure;
     private boolean paused;
+    private IOException failure;
 
-    InboundPipe(Channel channel) {
+    public InboundPipe(Channel channel, long highWater) {
         this.channel = channel;
+        this.highWater = highWater;
+        this.lowWater = highWater / 4;
     }
 
-    /** An already finished, empty pipe (requests without a body). */
-    static InboundPipe empty(Channel channel) {
-        InboundPipe pipe = new InboundPipe(channel);
-        pipe.finished = true;
-        return pipe;
-    }
-
-    /** Event loop: queues a retained slice of the buffer. */
-    void offer(ByteBuf data) {
+    /** Event loop: queues a retained slice of the buffer (counted, but dropped once nobody reads). */
+    public void offer(ByteBuf data) {
         if (!data.isReadable()) {
             return;
         }
         lock.lock();
         try {
+            received += data.readableBytes();
             if (discarding || finished || failure != null) {
                 return;
             }
             queue.add(data.retainedSlice());
             queued += data.readableBytes();
-            if (queued > HIGH_WATER && !paused) {
+            if (queued > highWater && !paused) {
                 paused = true;
                 channel.config().setAutoRead(false);
             }
@@ -61,7 +60,7 @@ final class InboundPipe extends InputStream {
     }
 
     /** The sender finished: reads return -1 once the queue is empty. */
-    void finish() {
+    public void finish() {
         lock.lock();
         try {
             finished = true;
@@ -72,7 +71,7 @@ final class InboundPipe extends InputStream {
     }
 
     /** The connection ended before the sender finished. */
-    void fail(IOException cause) {
+    public void fail(IOException cause) {
         lock.lock();
         try {
             if (!finished) {
@@ -85,13 +84,36 @@ final class InboundPipe extends InputStream {
     }
 
     /** Nobody will read any more (the response is done): drop what is queued and what still arrives. */
-    void discard() {
+    public void discard() {
         lock.lock();
         try {
             discarding = true;
-            releaseAll();
-            resumeIfPaused();
+            ByteBuf buf;
+            while ((buf = queue.poll()) != null) {
+                buf.release();
+            }
+            queued = 0;
+            resume();
             readable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isFinished() {
+        lock.lock();
+        try {
+            return finished;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Bytes seen so far, read or not. */
+    public long received() {
+        lock.lock();
+        try {
+            return received;
         } finally {
             lock.unlock();
         }
@@ -106,9 +128,12 @@ final class InboundPipe extends InputStream {
 
     @Override
     public int read(byte[] target, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
+        return length == 0 ? 0 : read(ByteBuffer.wrap(target, offset, length));
+    }
+
+    /** Fills {@code target} with what is queued, waiting only while nothing is. */
+    @Override
+    public int read(ByteBuffer target) throws IOException {
         lock.lock();
         try {
             while (queue.isEmpty()) {
@@ -120,15 +145,22 @@ final class InboundPipe extends InputStream {
                 }
                 readable.awaitUninterruptibly();
             }
-            ByteBuf head = queue.peek();
-            int n = Math.min(length, head.readableBytes());
-            head.readBytes(target, offset, n);
-            if (!head.isReadable()) {
-                queue.poll().release();
+            int n = 0;
+            while (target.hasRemaining() && !queue.isEmpty()) {
+                ByteBuf head = queue.peek();
+                int chunk = Math.min(target.remaining(), head.readableBytes());
+                int limit = target.limit();
+                target.limit(target.position() + chunk);
+                head.readBytes(target);
+                target.limit(limit);
+                n += chunk;
+                if (!head.isReadable()) {
+                    queue.poll().release();
+                }
             }
             queued -= n;
-            if (queued < LOW_WATER) {
-                resumeIfPaused();
+            if (queued < lowWater) {
+                resume();
             }
             return n;
         } finally {
@@ -147,22 +179,19 @@ final class InboundPipe extends InputStream {
     }
 
     @Override
+    public boolean isOpen() {
+        return true;
+    }
+
+    @Override
     public void close() {
         discard();
     }
 
-    private void resumeIfPaused() {
+    private void resume() {
         if (paused) {
             paused = false;
             channel.config().setAutoRead(true);
         }
-    }
-
-    private void releaseAll() {
-        ByteBuf buf;
-        while ((buf = queue.poll()) != null) {
-            buf.release();
-        }
-        queued = 0;
     }
 }
