@@ -75,7 +75,7 @@ class CommitPauseAndStopSignalTest extends EndToEndTest {
     }
 
     private java.util.List<String> actions(String client, long since, String name) {
-        return ok(client, "events", "--since", Long.toString(since), "--until", HealthcheckTest.nextSecond(),
+        return ok(client, "events", "--since", Long.toString(since), "--until", nextSecond(),
                 "--filter", "container=" + name,
                 "--format", "{{.Action}}").lines().toList();
     }

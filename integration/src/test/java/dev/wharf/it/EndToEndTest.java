@@ -92,4 +92,12 @@ abstract class EndToEndTest {
             }
         }
     }
+
+    /**
+     * An {@code events --until} that includes the events of this very second: the clients round "0s"
+     * down to whole seconds, so events of the current second would be missed.
+     */
+    static String nextSecond() {
+        return Long.toString(java.time.Instant.now().getEpochSecond() + 1);
+    }
 }

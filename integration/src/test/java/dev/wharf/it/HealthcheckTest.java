@@ -155,14 +155,6 @@ class HealthcheckTest extends EndToEndTest {
         assertThat(filter.stderr()).contains("Unrecognised filter value for health: sickly");
     }
 
-    /**
-     * An {@code --until} that includes the events of this very second: the clients round "0s" down to
-     * whole seconds, so events of the current second would be missed.
-     */
-    static String nextSecond() {
-        return Long.toString(Instant.now().getEpochSecond() + 1);
-    }
-
     private String health(String name) {
         return inspect(name, "{{if .State.Health}}{{.State.Health.Status}}{{end}}");
     }

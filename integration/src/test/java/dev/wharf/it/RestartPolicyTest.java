@@ -19,7 +19,7 @@ class RestartPolicyTest extends EndToEndTest {
         await(() -> inspect("flaky", "{{.RestartCount}} {{.State.Status}}").equals("2 exited"));
         assertThat(inspect("flaky", "{{.State.ExitCode}} {{.HostConfig.RestartPolicy.Name}}"
                 + " {{.HostConfig.RestartPolicy.MaximumRetryCount}}")).isEqualTo("3 on-failure 2");
-        String events = dockerOk("events", "--since", Long.toString(since), "--until", "0s",
+        String events = dockerOk("events", "--since", Long.toString(since), "--until", nextSecond(),
                 "--filter", "container=flaky", "--format", "{{.Action}}");
         assertThat(events.lines().filter("start"::equals).count()).isEqualTo(3);
         assertThat(events.lines().filter("die"::equals).count()).isEqualTo(3);
