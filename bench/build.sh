@@ -33,7 +33,6 @@ ms() { # one timing (ms) of a command that must succeed
   start=$(date +%s%N); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
-counter=0
 case_ms() { # case, client... -> median ms of $runs builds after one warm-up build
   local kind=$1; shift
   "$@" build -t bench-build "$ctx" >/dev/null 2>&1 || { echo "failed: $* build" >&2; exit 1; }
@@ -41,7 +40,9 @@ case_ms() { # case, client... -> median ms of $runs builds after one warm-up bui
     case $kind in
       cold) ms "$@" build --no-cache -t bench-build "$ctx" ;;
       cached) ms "$@" build -t bench-build "$ctx" ;;
-      changed) counter=$((counter + 1)); echo "changed $counter" > "$ctx/small/f1000.txt"; ms "$@" build -t bench-build "$ctx" ;;
+      # new content every time (case_ms runs in a subshell per client, so a counter would repeat
+      # across clients and the second client's "changed" builds would hit the first one's cache)
+      changed) echo "changed $(date +%s%N)" > "$ctx/small/f1000.txt"; ms "$@" build -t bench-build "$ctx" ;;
     esac
   done | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'
 }
