@@ -79,12 +79,6 @@ public record RunConfig(
                 onBuild, labels, stopSignal, shell);
     }
 
-    public RunConfig withArgsEscaped(Boolean v) {
-        return new RunConfig(hostname, domainname, user, attachStdin, attachStdout, attachStderr, exposedPorts, tty,
-                openStdin, stdinOnce, env, cmd, healthcheck, v, image, volumes, workingDir, entrypoint,
-                onBuild, labels, stopSignal, shell);
-    }
-
     public RunConfig withImage(String v) {
         return new RunConfig(hostname, domainname, user, attachStdin, attachStdout, attachStderr, exposedPorts, tty,
                 openStdin, stdinOnce, env, cmd, healthcheck, argsEscaped, v, volumes, workingDir, entrypoint,
