@@ -94,7 +94,7 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     @Override
     public void start(String containerId) throws IOException {
         ContainerFiles files = files(containerId);
-        runc.start(containerId);
+        ExecFifo.release(runc.execFifo(files.id()), () -> ExitFiles.read(files).isEmpty() && MonitorProcess.isAlive(files));
         Files.writeString(files.startedMarker(), "");
     }
 

@@ -73,7 +73,7 @@ record ContainerFiles(String id, Path dir) {
         return dir.resolve("start");
     }
 
-    /** Our own marker: {@code runc start} succeeded, so a live monitor means running rather than created. */
+    /** Our own marker: the start succeeded, so a live monitor means running rather than created. */
     Path startedMarker() {
         return dir.resolve("started");
     }
