@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Snapshots as plain directories under one root, mounted with overlayfs:
@@ -39,6 +40,8 @@ public final class OverlaySnapshotter implements Snapshotter {
     private final Path containers;
     private final Path initLayer;
     private final LayerApplier applier;
+    private final ReentrantLock initLock = new ReentrantLock();
+    private volatile boolean initReady;
 
     public OverlaySnapshotter(Path root, LayerApplier applier) throws IOException {
         this.layers = root.toAbsolutePath().resolve("layers");
@@ -47,8 +50,6 @@ public final class OverlaySnapshotter implements Snapshotter {
         this.applier = applier;
         Files.createDirectories(layers);
         Files.createDirectories(containers);
-        // Its content never varies and it is only ever a lower layer, so one copy serves every container.
-        InitLayer.ensure(initLayer);
         removeStaleTemporaries();
     }
 
@@ -95,7 +96,7 @@ public final class OverlaySnapshotter implements Snapshotter {
             Files.createDirectories(dir.resolve(sub));
         }
         List<String> lower = new ArrayList<>();
-        lower.add(initLayer.toString());
+        lower.add(initLayer().toString());
         lower.addAll(lowerDirs(dir, diffIds));
         String options = "lowerdir=" + String.join(":", lower)
                 + ",upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work");
@@ -132,7 +133,7 @@ public final class OverlaySnapshotter implements Snapshotter {
     @Override
     public List<FileChange> changes(String containerId, List<Digest> diffIds) throws IOException {
         List<Path> lowers = new ArrayList<>();
-        lowers.add(initLayer);
+        lowers.add(initLayer());
         for (Digest diffId : diffIds.reversed()) {
             lowers.add(layerDir(diffId));
         }
@@ -179,6 +180,20 @@ public final class OverlaySnapshotter implements Snapshotter {
             lower.add(empty.toString());
         }
         return lower;
+    }
+
+    /** Its content never varies and it is only ever a lower layer, so one copy serves every container. */
+    private Path initLayer() throws IOException {
+        if (!initReady) {
+            initLock.lock();
+            try {
+                InitLayer.ensure(initLayer);
+                initReady = true;
+            } finally {
+                initLock.unlock();
+            }
+        }
+        return initLayer;
     }
 
     private Path layerDir(Digest diffId) {
