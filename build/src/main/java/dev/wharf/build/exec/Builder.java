@@ -70,7 +70,7 @@ public final class Builder {
             if (dockerfile.stages().isEmpty()) {
                 throw new BuildException("the Dockerfile (" + request.dockerfilePath() + ") cannot be empty");
             }
-            BuildContext context = BuildContext.prepare(request.context(), request.dockerfilePath(), request.contextHashes());
+            BuildContext context = BuildContext.prepare(request.context(), request.dockerfilePath());
             int target = targetStage(dockerfile, request.target());
             Map<String, String> metaArgs = metaArgs(dockerfile, request);
             TreeSet<Integer> needed = new TreeSet<>();
@@ -116,11 +116,9 @@ public final class Builder {
             return request.dockerfileText();
         }
         String name = request.dockerfilePath();
-        Path file = request.context().resolve(name).normalize();
-        if (!file.startsWith(request.context()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new BuildException("Cannot locate specified Dockerfile: " + name);
-        }
-        return Files.readString(file);
+        String cleaned = Path.of(name).normalize().toString();
+        return request.context().readString(cleaned)
+                .orElseThrow(() -> new BuildException("Cannot locate specified Dockerfile: " + name));
     }
 
     private static int targetStage(Dockerfile dockerfile, String target) throws BuildException {
