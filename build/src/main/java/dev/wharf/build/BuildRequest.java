@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param dockerfileText the Dockerfile's content when it is not a file of the context, else null
  * @param network {@code none}, {@code host} or {@code default} for RUN steps
+ * @param remove false ({@code --rm=false}): the containers of successful RUN steps are kept too
  * @param sourceDateEpoch SOURCE_DATE_EPOCH: image times and the latest layer mtime, or null
  */
 public record BuildRequest(
@@ -25,6 +26,7 @@ public record BuildRequest(
         boolean noCache,
         String target,
         String network,
+        boolean remove,
         boolean forceRemove,
         List<String> cacheFrom,
         Instant sourceDateEpoch) {

@@ -1,7 +1,7 @@
 package dev.wharf.build.exec;
 
 import dev.wharf.build.BuildException;
-import dev.wharf.build.FailedRun;
+import dev.wharf.build.ExitedRun;
 import dev.wharf.build.dockerfile.Command;
 import dev.wharf.build.dockerfile.Dockerfile;
 import dev.wharf.build.dockerfile.Heredoc;
@@ -264,12 +264,17 @@ final class StageBuilder {
             Instant started = Instant.now();
             int code = session.runner.run(id, rootfs, argv, env, config.workingDir(), config.user(), session.out);
             if (code != 0) {
-                kept = !session.request.forceRemove() && image.id() != null && keep(new FailedRun(id, image.id(),
+                kept = !session.request.forceRemove() && image.id() != null && keep(new ExitedRun(id, image.id(),
                         argv, env, config.workingDir(), config.user(), code, started, Instant.now()));
                 throw new BuildFailedException(String.join(" ", argv), code);
             }
             CommittedLayer layer = session.committer.commit(id, session.request.sourceDateEpoch());
-            session.out.stream("Removing intermediate container " + id.substring(0, 12) + "\n");
+            if (session.request.remove() || session.request.forceRemove() || image.id() == null) {
+                session.out.stream("Removing intermediate container " + id.substring(0, 12) + "\n");
+            } else {
+                kept = keep(new ExitedRun(id, image.id(), argv, env, config.workingDir(), config.user(), 0, started,
+                        Instant.now()));
+            }
             commit(config, probe, layer, id, null, key);
         } finally {
             if (!kept) {
@@ -278,14 +283,14 @@ final class StageBuilder {
         }
     }
 
-    /** dockerd keeps a failed RUN's container unless --force-rm; a failure to keep it only loses that. */
-    private boolean keep(FailedRun run) {
+    /** dockerd keeps a failed RUN's container unless --force-rm, and every one with --rm=false; a failure to keep it only loses that. */
+    private boolean keep(ExitedRun run) {
         try {
             session.snapshots.snapshotter().unmountRootfs(run.id());
             return session.keeper.keep(run);
         } catch (IOException | RuntimeException e) {
             System.getLogger(StageBuilder.class.getName()).log(System.Logger.Level.WARNING,
-                    "cannot keep the container of the failed step " + run.id(), e);
+                    "cannot keep the container of the step " + run.id(), e);
             return false;
         }
     }

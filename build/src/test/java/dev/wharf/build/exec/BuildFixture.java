@@ -2,9 +2,10 @@ package dev.wharf.build.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.build.BuildNetwork;
 import dev.wharf.build.BuildOutput;
 import dev.wharf.build.BuildRequest;
-import dev.wharf.build.FailedRunKeeper;
+import dev.wharf.build.ExitedRunKeeper;
 import dev.wharf.build.FileBuildCache;
 import dev.wharf.build.context.ContextArchive;
 import dev.wharf.build.context.ContextIndex;
@@ -62,8 +63,7 @@ final class BuildFixture implements AutoCloseable {
         this.runtime = new ConmonRuntime(root.resolve("exec"), ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON,
                 cgroupParent);
         this.builder = new Builder(blobs, images, snapshotter, runtime, new FileBuildCache(root.resolve("build/cache")),
-                FailedRunKeeper.NONE,
-                root.resolve("build/tmp"));
+                ExitedRunKeeper.NONE, BuildNetwork.ISOLATED, root.resolve("build/tmp"));
         BusyboxImage.create(blobs, images, BusyboxImage.DEFAULT_BINARY);
     }
 
@@ -145,7 +145,7 @@ final class BuildFixture implements AutoCloseable {
         try {
             spool = Files.createTempDirectory(root, "spool-");
             BuildRequest request = new BuildRequest(spool(context, spool), options.dockerfile(), options.text(), tags, options.buildArgs(),
-                    options.labels(), options.noCache(), options.target(), "none", false, List.of(), options.epoch());
+                    options.labels(), options.noCache(), options.target(), "none", true, false, List.of(), options.epoch());
             return new Result(builder.build(request, out), output.toString(), null);
         } catch (IOException | RuntimeException e) {
             return new Result(null, output.toString(), e);

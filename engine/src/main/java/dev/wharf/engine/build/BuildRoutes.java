@@ -91,7 +91,7 @@ public final class BuildRoutes {
                 BuildRequest request = new BuildRequest(index, exchange.query("dockerfile").orElse("Dockerfile"), null,
                         tags, buildArgs, labels, exchange.queryFlag("nocache", false),
                         exchange.query("target").orElse(""), exchange.query("networkmode").orElse("default"),
-                        exchange.queryFlag("forcerm", false), cacheFrom, epoch);
+                        exchange.queryFlag("rm", true), exchange.queryFlag("forcerm", false), cacheFrom, epoch);
                 Digest id = builder.build(request, output);
                 if (quiet) {
                     output.write(ProgressMessage.builder().stream(id + "\n").build());

@@ -1,8 +1,8 @@
 package dev.wharf.engine.build;
 
 import dev.wharf.api.types.ContainerConfig;
-import dev.wharf.build.FailedRun;
-import dev.wharf.build.FailedRunKeeper;
+import dev.wharf.build.ExitedRun;
+import dev.wharf.build.ExitedRunKeeper;
 import dev.wharf.engine.containers.ContainerService;
 import java.io.IOException;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * A failed RUN's container becomes an exited container of this daemon, as dockerd's classic builder leaves
  * it (without {@code --force-rm}): {@code ps -a} lists it, {@code rm} removes it and its snapshot.
  */
-public final class KeptBuildContainers implements FailedRunKeeper {
+public final class KeptBuildContainers implements ExitedRunKeeper {
     private final ContainerService containers;
 
     public KeptBuildContainers(ContainerService containers) {
@@ -19,7 +19,7 @@ public final class KeptBuildContainers implements FailedRunKeeper {
     }
 
     @Override
-    public boolean keep(FailedRun run) throws IOException {
+    public boolean keep(ExitedRun run) throws IOException {
         ContainerConfig config = ContainerConfig.builder()
                 .image(run.image().toString())
                 .cmd(run.argv())
