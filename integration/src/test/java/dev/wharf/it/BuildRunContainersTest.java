@@ -74,7 +74,7 @@ class BuildRunContainersTest extends EndToEndTest {
                 """);
         for (String client : List.of("wharf", "docker")) {
             String output = ok(client, "build", "--no-cache", "--rm=false", "-t", "keep-img", ctx.toString());
-            List<String> ran = runningIn(output).stream().filter(id -> output.contains(id + "\n ---> ")).toList();
+            List<String> ran = runningIn(output).stream().filter(id -> output.contains("Running in " + id + "\n ---> ")).toList();
             assertThat(ran).as(client + ": the RUN steps' containers\n" + output).hasSize(2);
             for (String id : ran) {
                 assertThat(output).doesNotContain("Removing intermediate container " + id);
