@@ -5,7 +5,7 @@ import dev.wharf.build.BuildException;
 import dev.wharf.build.BuildNetwork;
 import dev.wharf.build.BuildOutput;
 import dev.wharf.build.BuildRequest;
-import dev.wharf.build.ExitedRunKeeper;
+import dev.wharf.build.StepContainerKeeper;
 import dev.wharf.build.context.BuildContext;
 import dev.wharf.build.dockerfile.Dockerfile;
 import dev.wharf.build.dockerfile.DockerfileParser;
@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * The Dockerfile builder (dockerd's classic builder): parses the Dockerfile, builds the stages the target
  * needs in order, tags the result. Every step's scratch files live in one directory that is removed at the
  * end, whatever happened; a failed step leaves no mount, container or snapshot, except a failed RUN's
- * container, which the {@link ExitedRunKeeper} keeps as dockerd does without {@code --force-rm}.
+ * container, which the {@link StepContainerKeeper} keeps as dockerd does without {@code --force-rm}.
  */
 public final class Builder {
     private final BlobStore blobs;
@@ -47,13 +47,13 @@ public final class Builder {
     private final Snapshotter snapshotter;
     private final ContainerRuntime runtime;
     private final BuildCache cache;
-    private final ExitedRunKeeper keeper;
+    private final StepContainerKeeper keeper;
     private final BuildNetwork bridge;
     private final Path scratchRoot;
 
     /** Scratch directories a crashed daemon left in {@code scratchRoot} are removed here. */
     public Builder(BlobStore blobs, ImageStore images, Snapshotter snapshotter, ContainerRuntime runtime,
-            BuildCache cache, ExitedRunKeeper keeper, BuildNetwork bridge, Path scratchRoot) throws IOException {
+            BuildCache cache, StepContainerKeeper keeper, BuildNetwork bridge, Path scratchRoot) throws IOException {
         this.blobs = blobs;
         this.images = images;
         this.snapshotter = snapshotter;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.build.BuildNetwork;
 import dev.wharf.build.BuildOutput;
 import dev.wharf.build.BuildRequest;
-import dev.wharf.build.ExitedRunKeeper;
+import dev.wharf.build.StepContainerKeeper;
 import dev.wharf.build.FileBuildCache;
 import dev.wharf.build.context.ContextArchive;
 import dev.wharf.build.context.ContextIndex;
@@ -63,7 +63,7 @@ final class BuildFixture implements AutoCloseable {
         this.runtime = new ConmonRuntime(root.resolve("exec"), ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON,
                 cgroupParent);
         this.builder = new Builder(blobs, images, snapshotter, runtime, new FileBuildCache(root.resolve("build/cache")),
-                ExitedRunKeeper.NONE, BuildNetwork.ISOLATED, root.resolve("build/tmp"));
+                StepContainerKeeper.NONE, BuildNetwork.ISOLATED, root.resolve("build/tmp"));
         BusyboxImage.create(blobs, images, BusyboxImage.DEFAULT_BINARY);
     }
 
