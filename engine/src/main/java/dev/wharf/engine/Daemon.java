@@ -121,8 +121,8 @@ public final class Daemon implements AutoCloseable {
 
             HostFacts host = HostFacts.probe(ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON);
             Router router = new Router();
-            new SystemRoutes(host, containers, images, events, paths.dataRoot(), EngineId.load(paths.dataRoot()))
-                    .register(router);
+            new SystemRoutes(host, containers, images, events, paths.dataRoot(), EngineId.load(paths.dataRoot()),
+                    config.registryMirrors()).register(router);
             RegistryHosts registryHosts = new RegistryHosts(Set.copyOf(config.insecureRegistries()),
                     config.registryMirrors());
             RegistryHttp registryHttp = new RegistryHttp(registryHosts);

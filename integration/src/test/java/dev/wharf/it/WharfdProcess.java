@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,7 @@ final class WharfdProcess implements AutoCloseable {
     private final Path root;
     private final Path log;
     private final TestNetwork network = TestNetwork.pick();
+    private final List<String> extraFlags = new ArrayList<>();
     private Process process;
 
     WharfdProcess(Path root) {
@@ -54,11 +57,18 @@ final class WharfdProcess implements AutoCloseable {
         return "/wharf-it-" + root.getFileName().toString().replaceAll("[^A-Za-z0-9]", "");
     }
 
+    /** More wharfd flags for the next starts (a test class's {@code --registry-mirror}, say). */
+    void addFlags(String... flags) {
+        extraFlags.addAll(List.of(flags));
+    }
+
     void start() throws IOException, InterruptedException {
-        process = new ProcessBuilder(TestEnvironment.checkout().resolve("bin/wharfd").toString(),
+        List<String> command = new ArrayList<>(List.of(TestEnvironment.checkout().resolve("bin/wharfd").toString(),
                 "--host", host(), "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(),
                 "--cgroup-parent", cgroupParent(), "--bridge", network.bridge(), "--bip", network.bip(),
-                "--default-address-pool", network.pool())
+                "--default-address-pool", network.pool()));
+        command.addAll(extraFlags);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

@@ -58,8 +58,8 @@ public final class BuildRoutes {
     public void register(Routes routes) {
         routes.add("POST", "/build", this::build);
         routes.add("POST", "/build/prune", exchange -> {
-            cache.clear();
-            exchange.respondJson(200, Map.of("CachesDeleted", List.of(), "SpaceReclaimed", 0));
+            BuildCache.Cleared cleared = cache.clear();
+            exchange.respondJson(200, Map.of("CachesDeleted", cleared.ids(), "SpaceReclaimed", cleared.bytes()));
         });
     }
 
