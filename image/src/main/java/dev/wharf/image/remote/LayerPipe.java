@@ -77,23 +77,26 @@ final class LayerPipe implements AutoCloseable {
     }
 
     private void pump() {
+        Chunk last;
         try {
-            Chunk last;
-            try {
-                copyBody();
-                blob.verify();
-                pumped.complete(null);
-                last = new Chunk(null, 0, null);
-            } catch (IOException e) {
-                pumped.completeExceptionally(e);
-                last = new Chunk(null, 0, e);
-            }
+            copyBody();
+            blob.verify();
+            pumped.complete(null);
+            last = new Chunk(null, 0, null);
+        } catch (IOException e) {
+            pumped.completeExceptionally(e);
+            last = new Chunk(null, 0, e);
+        } catch (RuntimeException e) { // a progress write to a client that went away, say
+            pumped.completeExceptionally(e);
+            last = new Chunk(null, 0, new IOException(e));
+        } catch (InterruptedException e) {
+            last = new Chunk(null, 0, new InterruptedIOException("layer download interrupted"));
+            pumped.completeExceptionally(last.failure());
+        }
+        try {
             hand(last);
         } catch (InterruptedException e) {
-            pumped.completeExceptionally(new InterruptedIOException("layer download interrupted"));
-        } catch (RuntimeException e) {
-            pumped.completeExceptionally(e);
-            throw e;
+            Thread.currentThread().interrupt(); // nobody interrupts the pump
         }
     }
 
