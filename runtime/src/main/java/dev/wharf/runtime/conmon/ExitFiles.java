@@ -10,6 +10,9 @@ final class ExitFiles {
     private ExitFiles() {}
 
     static OptionalInt read(ContainerFiles files) {
+        if (!Files.exists(files.exitFile())) {
+            return OptionalInt.empty(); // the common answer, checked without the cost of an exception
+        }
         try {
             return OptionalInt.of(Integer.parseInt(Files.readString(files.exitFile()).strip()));
         } catch (NoSuchFileException e) {
