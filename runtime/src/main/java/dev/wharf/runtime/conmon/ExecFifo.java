@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
  * What {@code runc start} does, without a runc process (its Go start-up is most of a start's cost and
  * latency after {@code runc create}): a created container's init waits in a write-only open of the
  * {@code exec.fifo} in runc's state directory; a reader's open releases it, it writes one byte and
- * execs the container's process. Removing the FIFO is what makes runc report the container as running.
+ * execs the container's process, which closes its end. Removing the FIFO is what makes runc report the
+ * container as running.
  * Like runc, a reader blocked on an init that died is noticed by a liveness check, not a timeout.
  */
 final class ExecFifo {
@@ -33,11 +34,18 @@ final class ExecFifo {
         if (!Files.exists(fifo)) {
             throw new OciRuntimeException("cannot start a container that has already been started or has stopped");
         }
-        var read = new CompletableFuture<Integer>();
+        var read = new CompletableFuture<Long>();
         // A platform thread: the open blocks in the kernel until the init opens its end, pinning a carrier.
         Thread.ofPlatform().daemon().name("exec-fifo").stackSize(READER_STACK_BYTES).start(() -> {
             try (var channel = FileChannel.open(fifo, StandardOpenOption.READ)) {
-                read.complete(channel.read(ByteBuffer.allocate(1)));
+                // To EOF, as runc's readFromExecFifo: the init's end is O_CLOEXEC, so EOF means its exec
+                // happened and the container's process runs (a signal sent now reaches it, not runc init).
+                long total = 0;
+                ByteBuffer buffer = ByteBuffer.allocate(16);
+                for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
+                    total += n;
+                }
+                read.complete(total);
             } catch (IOException | RuntimeException e) {
                 read.completeExceptionally(e);
             }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,27 @@ class ExecFifoTest {
         ExecFifo.release(fifo, () -> true);
         init.get();
         assertThat(fifo).doesNotExist();
+    }
+
+    @Test
+    void returnsOnlyOnceTheInitClosedItsEnd() throws Exception {
+        Path fifo = dir.resolve(ExecFifo.NAME);
+        Syscalls.mkfifo(fifo, 0600);
+        var execed = new AtomicBoolean();
+        // The init's end is O_CLOEXEC: it closes at the exec of the container's process, after the byte.
+        CompletableFuture<Void> init = CompletableFuture.runAsync(() -> {
+            try (var out = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
+                out.write('0');
+                out.flush();
+                Thread.sleep(200);
+                execed.set(true);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        ExecFifo.release(fifo, () -> true);
+        assertThat(execed).isTrue();
+        init.get();
     }
 
     @Test
