@@ -39,9 +39,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -139,6 +142,20 @@ public final class ContainerService implements ContainerConnector {
     public Optional<String> findUsingImage(Digest imageId) {
         return index.all().stream().map(Container::record).filter(r -> r.imageId().equals(imageId))
                 .map(ContainerRecord::id).findFirst();
+    }
+
+    /**
+     * Deletes the unpacked layers among {@code candidates} that neither a remaining image ({@code inImages})
+     * nor a container uses, so that removing an image frees its disk space as with dockerd.
+     */
+    public void removeUnusedLayers(List<Digest> candidates, Set<Digest> inImages) throws IOException {
+        Set<Digest> inContainers = new HashSet<>();
+        index.all().forEach(container -> inContainers.addAll(container.record().diffIds()));
+        for (Digest diffId : new LinkedHashSet<>(candidates)) {
+            if (!inImages.contains(diffId) && !inContainers.contains(diffId) && snapshotter.hasLayer(diffId)) {
+                snapshotter.removeLayer(diffId);
+            }
+        }
     }
 
     /** POST /containers/create. */
