@@ -64,9 +64,9 @@ final class ContainerNetworking {
 
     /**
      * The container's namespace at once; on its networks it is joined meanwhile, on a virtual thread,
-     * while the runtime creates the container in the namespace (CNI ADDs, above all portmap's iptables
-     * work, take about as long as {@code runc create}). When the join fails, the caller's failed start
-     * tears everything down, after {@link PendingNetwork#settle}.
+     * while the runtime creates the container in the namespace (the CNI ADDs take about as long as
+     * {@code runc create}). When the join fails, the caller's failed start tears everything down, after
+     * {@link PendingNetwork#settle}.
      */
     PendingNetwork setUp(ContainerRecord record) throws IOException {
         return switch (NetworkMode.parse(record.hostConfig().networkMode())) {
@@ -121,9 +121,7 @@ final class ContainerNetworking {
             List<PortMapping> mappings = new ArrayList<>();
             for (Attachment attachment : driver.attachments(record.id())) {
                 networks.find(attachment.networkId()).ifPresent(n -> networks.endpointUp(n, endpoint(record, attachment), false));
-                attachment.runtimeConfig().path("portMappings").forEach(m -> mappings.add(new PortMapping(
-                        m.path("hostIP").asText(""), m.path("hostPort").asInt(), m.path("containerPort").asInt(),
-                        m.path("protocol").asText("tcp"))));
+                mappings.addAll(attachment.ports());
             }
             if (!mappings.isEmpty()) {
                 held.put(record.id(), ports.reserve(record.id(), record.name(), PortPlan.exactly(mappings)));
