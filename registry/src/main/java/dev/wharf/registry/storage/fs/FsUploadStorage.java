@@ -84,7 +84,9 @@ final class FsUploadStorage implements UploadStorage {
             }
             session.catchUp(data(id), size);
             data.position(size);
+            // Two buffers: one fills from the body while the other, written, is still being hashed.
             ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+            ByteBuffer spare = ByteBuffer.allocateDirect(BUFFER);
             long received = 0;
             try {
                 int n;
@@ -94,11 +96,15 @@ final class FsUploadStorage implements UploadStorage {
                         throw new RegistryException(ErrorCode.TOO_LARGE, "upload exceeds the limit of " + limit + " bytes");
                     }
                     if (!buffer.hasRemaining()) {
-                        session.write(data, buffer);
+                        session.writeAndHashBehind(data, buffer);
+                        ByteBuffer written = buffer;
+                        buffer = spare.clear(); // its hash finished before the one of `written` began
+                        spare = written;
                     }
                 }
             } finally {
-                session.write(data, buffer); // what arrived before a dropped connection stays, to resume from
+                session.writeAndHashBehind(data, buffer); // what arrived before a dropped connection stays, to resume from
+                session.awaitHash();
             }
             return state(repository, id);
         } finally {
@@ -195,9 +201,11 @@ final class FsUploadStorage implements UploadStorage {
         final ReentrantLock lock = new ReentrantLock();
         private MessageDigest sha256 = Digest.newSha256();
         private long hashed;
+        private Thread hashingBehind;
 
         /** After a restart (or a write that failed midway) the hash is behind the file: re-read the file. */
         void catchUp(Path data, long size) throws IOException {
+            awaitHash();
             if (hashed == size) {
                 return;
             }
@@ -206,16 +214,42 @@ final class FsUploadStorage implements UploadStorage {
             hashed = size;
         }
 
-        /** Hashes and writes the buffer's bytes, leaving it empty for the next read. */
-        void write(FileChannel data, ByteBuffer buffer) throws IOException {
+        /**
+         * Writes the buffer's bytes, then hashes them on a virtual thread of its own while the caller receives
+         * the next buffer: hashing and receiving, the two slowest steps of an upload, overlap. One buffer is
+         * hashed at a time, in order; the caller must not refill this one before the next call returns.
+         */
+        void writeAndHashBehind(FileChannel data, ByteBuffer buffer) throws IOException {
             buffer.flip();
             ByteBuffer hashing = buffer.duplicate();
             while (buffer.hasRemaining()) {
                 data.write(buffer);
             }
-            hashed += hashing.remaining();
-            sha256.update(hashing);
-            buffer.clear();
+            awaitHash();
+            if (hashing.remaining() < BUFFER) { // the last piece: not worth a thread
+                hash(hashing);
+            } else {
+                hashingBehind = Thread.ofVirtual().start(() -> hash(hashing));
+            }
+        }
+
+        /** Waits for the buffer being hashed, so that {@code hashed} counts every byte written. */
+        void awaitHash() {
+            if (hashingBehind != null) {
+                try {
+                    hashingBehind.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while hashing an upload", e);
+                }
+                hashingBehind = null;
+            }
+        }
+
+        private void hash(ByteBuffer bytes) {
+            int length = bytes.remaining();
+            sha256.update(bytes);
+            hashed += length;
         }
 
         Digest digest(Path data, long size, String algorithm) throws IOException {
