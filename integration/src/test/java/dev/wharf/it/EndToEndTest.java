@@ -31,10 +31,15 @@ abstract class EndToEndTest {
     void startDaemon() throws Exception {
         root = Files.createTempDirectory("wharf-it-");
         Files.createDirectories(root.resolve("docker-config"));
-        daemon = new WharfdProcess(root);
+        daemon = new WharfdProcess(root, daemonFlags());
         daemon.start();
         wharf = Cli.wharf(daemon.host());
         docker = Cli.docker(daemon.host(), root.resolve("docker-config"));
+    }
+
+    /** More flags for this class's daemon. */
+    protected List<String> daemonFlags() throws IOException {
+        return List.of();
     }
 
     @AfterAll

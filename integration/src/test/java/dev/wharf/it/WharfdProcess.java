@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,11 +23,14 @@ final class WharfdProcess implements AutoCloseable {
     private final Path root;
     private final Path log;
     private final TestNetwork network = TestNetwork.pick();
+    private final List<String> flags;
     private Process process;
 
-    WharfdProcess(Path root) {
+    /** @param flags more wharfd flags, after those that set it apart from other test daemons */
+    WharfdProcess(Path root, List<String> flags) {
         this.root = root;
         this.log = root.resolve("wharfd.log");
+        this.flags = List.copyOf(flags);
     }
 
     /** This daemon's own default bridge, subnet and address pool, apart from other test runs'. */
@@ -55,10 +60,12 @@ final class WharfdProcess implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
-        process = new ProcessBuilder(TestEnvironment.checkout().resolve("bin/wharfd").toString(),
+        List<String> command = new ArrayList<>(List.of(TestEnvironment.checkout().resolve("bin/wharfd").toString(),
                 "--host", host(), "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(),
                 "--cgroup-parent", cgroupParent(), "--bridge", network.bridge(), "--bip", network.bip(),
-                "--default-address-pool", network.pool())
+                "--default-address-pool", network.pool()));
+        command.addAll(flags);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

@@ -3,6 +3,8 @@ package dev.wharf.network.cni;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,12 +17,16 @@ import java.util.Set;
  * all, and it takes the xtables lock once instead of once per rule).
  */
 final class Iptables {
+    /** Found on PATH once, not by an exec attempt in every PATH directory at every run. */
+    private static final String SAVE = onPath("iptables-save");
+    private static final String RESTORE = onPath("iptables-restore");
+
     /** The rules of one table as iptables-save prints them: {@code -A CHAIN spec} lines, and its chains. */
     record Table(Set<String> chains, List<String> rules) {}
 
     /** Every table's rules, by table name. */
     Map<String, Table> save() throws IOException {
-        Process process = new ProcessBuilder("iptables-save").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(SAVE).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (waitFor(process) != 0) {
             throw new IOException("iptables-save failed");
@@ -53,7 +59,7 @@ final class Iptables {
         if (text.isEmpty()) {
             return;
         }
-        Process process = new ProcessBuilder("iptables-restore", "-w", "--noflush").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(RESTORE, "-w", "--noflush").redirectErrorStream(true).start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(text.toString().getBytes(StandardCharsets.UTF_8));
         }
@@ -61,6 +67,16 @@ final class Iptables {
         if (waitFor(process) != 0) {
             throw new IOException("iptables-restore failed: " + out.strip() + "\n" + text);
         }
+    }
+
+    private static String onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":")) {
+            Path file = Path.of(dir.isEmpty() ? "." : dir, command);
+            if (Files.isRegularFile(file) && Files.isExecutable(file)) {
+                return file.toString();
+            }
+        }
+        return command; // the start fails with a clear error
     }
 
     private static int waitFor(Process process) throws IOException {
