@@ -32,8 +32,10 @@ class HealthcheckTest extends EndToEndTest {
         assertThat(ok(client, "ps", "--filter", "name=" + name, "--format", "{{.Status}}")).matches("Up .* \\(healthy\\)\n");
         assertThat(ok(client, "inspect", "-f", "{{.State.Health.FailingStreak}} {{(index .State.Health.Log 0).ExitCode}}"
                 + " {{json (index .State.Health.Log 0).Output}}", name)).isEqualTo("0 0 \"ok\\n\"\n");
-        assertThat(ok(client, "inspect", "-f", "{{json .Config.Healthcheck.Test}}", name))
-                .isEqualTo("[\"CMD-SHELL\",\"echo ok\"]\n");
+        assertThat(ok(client, "inspect", "-f", "{{json .Config.Healthcheck.Test}} {{.Config.Healthcheck.Interval}}", name))
+                .isEqualTo("[\"CMD-SHELL\",\"echo ok\"] 1s\n");
+        assertThat(ok(client, "inspect", "-f", "{{json (index .State.Health.Log 0).Start}}", name))
+                .matches("\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d*[1-9])?Z\"\n"); // Go's RFC3339Nano
         assertThat(ok(client, "ps", "--filter", "health=healthy", "--format", "{{.Names}}").lines()).contains(name);
         assertThat(ok(client, "ps", "--filter", "health=none", "--format", "{{.Names}}").lines()).doesNotContain(name);
 

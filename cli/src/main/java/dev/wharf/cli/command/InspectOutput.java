@@ -5,6 +5,7 @@ import dev.wharf.api.ApiJson;
 import dev.wharf.api.client.EngineErrorException;
 import dev.wharf.cli.CliFailure;
 import dev.wharf.cli.format.TemplateOutput;
+import dev.wharf.cli.format.template.GoDurationNode;
 import dev.wharf.cli.format.template.TemplateException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,7 +47,7 @@ public final class InspectOutput {
         } else {
             for (JsonNode object : found) {
                 try {
-                    out.println(template.execute(object));
+                    out.println(template.execute(GoDurationNode.markDurations(object)));
                 } catch (TemplateException e) {
                     out.flush();
                     throw new CliFailure(1, "template: " + e.getMessage());

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** Go's time formats as Docker prints them. */
-final class Timestamps {
+public final class Timestamps {
     /** Go's zero time, which Docker prints for "never" (FinishedAt of a running container). */
     static final String ZERO = "0001-01-01T00:00:00Z";
 
@@ -15,7 +15,7 @@ final class Timestamps {
     private Timestamps() {}
 
     /** Go's RFC3339Nano: the fraction loses its trailing zeros (and its dot when it is zero). */
-    static String rfc3339Nano(Instant time) {
+    public static String rfc3339Nano(Instant time) {
         if (time == null) {
             return ZERO;
         }

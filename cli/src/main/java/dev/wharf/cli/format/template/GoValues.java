@@ -26,6 +26,9 @@ final class GoValues {
         if (value.isTextual()) {
             return value.textValue();
         }
+        if (value instanceof GoDurationNode duration) {
+            return duration.asText();
+        }
         if (value.isNumber()) {
             return number(value);
         }

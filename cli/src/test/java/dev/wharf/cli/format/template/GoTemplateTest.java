@@ -31,6 +31,17 @@ class GoTemplateTest {
     }
 
     @Test
+    void healthcheckDurationsPrintAsGoDurationsAndStayNumbersInJson() throws IOException {
+        JsonNode image = GoDurationNode.markDurations(ApiJson.mapper().readTree("""
+                {"Config":{"Healthcheck":{"Test":["CMD","true"],"Interval":1500000000,"Timeout":90000000000,
+                 "StartPeriod":0,"Retries":3}}}"""));
+        GoTemplate template = GoTemplate.parse(
+                "{{.Config.Healthcheck.Interval}} {{.Config.Healthcheck.Timeout}} {{.Config.Healthcheck.StartPeriod}}"
+                        + " {{.Config.Healthcheck.Retries}} {{json .Config.Healthcheck.Interval}}");
+        assertThat(template.execute(image)).isEqualTo("1.5s 1m30s 0s 3 1500000000");
+    }
+
+    @Test
     void jsonOfAnythingIncludingDot() throws IOException {
         assertThat(run("{{json .Config.Labels}}")).isEqualTo("{\"b\":\"2\",\"a\":\"1\",\"dotted.key\":\"x\"}");
         assertThat(run("{{json .Mounts}}")).startsWith("[{\"Source\":\"/s1\"");

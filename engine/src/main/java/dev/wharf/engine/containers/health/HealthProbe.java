@@ -1,6 +1,7 @@
 package dev.wharf.engine.containers.health;
 
 import dev.wharf.api.types.HealthcheckResult;
+import dev.wharf.engine.containers.Timestamps;
 import dev.wharf.image.GoDuration;
 import java.io.IOException;
 import java.time.Duration;
@@ -37,6 +38,6 @@ public final class HealthProbe {
     }
 
     private static HealthcheckResult result(Instant start, int exitCode, String output) {
-        return new HealthcheckResult(start.toString(), Instant.now().toString(), exitCode, output);
+        return new HealthcheckResult(Timestamps.rfc3339Nano(start), Timestamps.rfc3339Nano(Instant.now()), exitCode, output);
     }
 }
