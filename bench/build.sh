@@ -57,3 +57,14 @@ echo "|---|---:|---:|---:|---:|---:|"
 for kind in cold cached changed; do
   report "$kind" "$(case_ms "$kind" "${W[@]}")" "$(case_ms "$kind" "${DW[@]}")" "$(case_ms "$kind" "${DD[@]}")"
 done
+
+# Load-insensitive: the engines' CPU (with their children) per fully cached build, docker CLI as the client.
+engine_cpu() { # pattern, client... -> CPU seconds per cached build
+  local pattern=$1 before after; shift
+  before=$(cpu_seconds "$pattern")
+  for _ in $(seq "$runs"); do "$@" build -t bench-build "$ctx" >/dev/null 2>&1; done
+  after=$(cpu_seconds "$pattern")
+  awk -v a="$before" -v b="$after" -v n="$runs" 'BEGIN { printf "%.2f", (b - a) / n }'
+}
+echo "engine CPU per cached build (docker CLI): wharfd $(engine_cpu "$work/wharf-" "${DW[@]}") s," \
+  "dockerd + containerd $(engine_cpu "$work/docker-" "${DD[@]}") s"

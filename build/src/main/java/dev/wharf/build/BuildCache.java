@@ -2,6 +2,7 @@ package dev.wharf.build;
 
 import dev.wharf.image.Digest;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /** The classic builder's cache: a step's key (its parent and what it does) → the image it produced. */
@@ -10,6 +11,9 @@ public interface BuildCache {
 
     void record(Digest key, Digest imageId) throws IOException;
 
-    /** Forgets every entry (build prune); returns how many there were. */
-    int clear() throws IOException;
+    /** Forgets every entry (build prune); returns what went, as {@code /build/prune} reports it. */
+    Cleared clear() throws IOException;
+
+    /** The entries forgotten (their IDs: the hex of their keys) and the bytes that freed. */
+    record Cleared(List<String> ids, long bytes) {}
 }

@@ -1,6 +1,6 @@
 package dev.wharf.build;
 
-import dev.wharf.build.context.ContentHashes;
+import dev.wharf.build.context.ContextIndex;
 import dev.wharf.image.ImageReference;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One build: the unpacked context, the Dockerfile (its path in the context, or its text when sent
+ * One build: the spooled context, the Dockerfile (its path in the context, or its text when sent
  * separately as with {@code -f -}) and the options of {@code POST /build}.
  *
  * @param dockerfileText the Dockerfile's content when it is not a file of the context, else null
  * @param network {@code none}, {@code host} or {@code default} for RUN steps
+ * @param remove false ({@code --rm=false}): the containers of successful RUN steps are kept too
  * @param sourceDateEpoch SOURCE_DATE_EPOCH: image times and the latest layer mtime, or null
- * @param contextHashes the context files' hashes taken while unpacking ({@link ContentHashes#NONE}: read them)
  */
 public record BuildRequest(
-        Path context,
+        ContextIndex context,
         String dockerfilePath,
         String dockerfileText,
         List<ImageReference> tags,
@@ -26,17 +26,16 @@ public record BuildRequest(
         boolean noCache,
         String target,
         String network,
+        boolean remove,
         boolean forceRemove,
         List<String> cacheFrom,
-        Instant sourceDateEpoch,
-        ContentHashes contextHashes) {
+        Instant sourceDateEpoch) {
 
     public BuildRequest {
         tags = List.copyOf(tags);
         buildArgs = Map.copyOf(buildArgs);
         labels = Map.copyOf(labels);
         cacheFrom = List.copyOf(cacheFrom);
-        contextHashes = contextHashes == null ? ContentHashes.NONE : contextHashes;
         dockerfilePath = dockerfilePath == null || dockerfilePath.isEmpty() ? "Dockerfile" : dockerfilePath;
     }
 }

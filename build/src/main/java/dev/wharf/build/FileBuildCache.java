@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -39,14 +40,20 @@ public final class FileBuildCache implements BuildCache {
     }
 
     @Override
-    public int clear() throws IOException {
+    public Cleared clear() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.toList();
         }
+        List<String> ids = new ArrayList<>();
+        long bytes = 0;
         for (Path file : files) {
-            Files.deleteIfExists(file);
+            long size = Files.size(file);
+            if (Files.deleteIfExists(file) && !file.getFileName().toString().startsWith(".")) {
+                ids.add(file.getFileName().toString());
+                bytes += size;
+            }
         }
-        return (int) files.stream().filter(f -> !f.getFileName().toString().startsWith(".")).count();
+        return new Cleared(ids, bytes);
     }
 }

@@ -23,7 +23,10 @@ abstract class BuildCacheContract {
         cache.record(digest("key"), digest("image-2"));
         assertThat(cache.lookup(digest("key"))).contains(digest("image-2"));
         cache.record(digest("other"), digest("image-3"));
-        assertThat(cache.clear()).isEqualTo(2);
+        BuildCache.Cleared cleared = cache.clear();
+        assertThat(cleared.ids()).containsExactlyInAnyOrder(digest("key").encoded(), digest("other").encoded());
+        assertThat(cleared.bytes()).isPositive();
+        assertThat(cache.clear().ids()).isEmpty();
         assertThat(cache.lookup(digest("key"))).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import dev.wharf.build.BuildCache;
 import dev.wharf.build.FileBuildCache;
 import dev.wharf.build.exec.Builder;
 import dev.wharf.engine.build.BuildRoutes;
+import dev.wharf.engine.build.BuildBridge;
 import dev.wharf.engine.build.KeptBuildContainers;
 import dev.wharf.engine.containers.ContainerRoutes;
 import dev.wharf.engine.containers.ContainerService;
@@ -120,8 +121,8 @@ public final class Daemon implements AutoCloseable {
 
             HostFacts host = HostFacts.probe(ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON);
             Router router = new Router();
-            new SystemRoutes(host, containers, images, events, paths.dataRoot(), EngineId.load(paths.dataRoot()))
-                    .register(router);
+            new SystemRoutes(host, containers, images, events, paths.dataRoot(), EngineId.load(paths.dataRoot()),
+                    config.registryMirrors()).register(router);
             RegistryHosts registryHosts = new RegistryHosts(Set.copyOf(config.insecureRegistries()),
                     config.registryMirrors());
             RegistryHttp registryHttp = new RegistryHttp(registryHosts);
@@ -141,7 +142,7 @@ public final class Daemon implements AutoCloseable {
             new ContainerRoutes(containers).register(router);
             BuildCache buildCache = new FileBuildCache(paths.build().resolve("cache"));
             new BuildRoutes(new Builder(blobs, images, snapshotter, runtime, buildCache,
-                    new KeptBuildContainers(containers), paths.build().resolve("tmp")),
+                    new KeptBuildContainers(containers), new BuildBridge(networks), paths.build().resolve("tmp")),
                     buildCache, paths.build().resolve("contexts"), json).register(router);
             new ExecRoutes(containers.execs()).register(router);
             new VolumeRoutes(volumes).register(router);

@@ -1,6 +1,7 @@
 package dev.wharf.engine;
 
 import dev.wharf.engine.networks.NetworkFlags;
+import dev.wharf.image.remote.RegistryHosts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class WharfdFlags {
             case "--bip" -> bip = value;
             case "--default-address-pool" -> pool = pool.withPool(value);
             case "--insecure-registry" -> insecureRegistries.add(value);
-            case "--registry-mirror" -> registryMirrors.add(URI.create(value));
+            case "--registry-mirror" -> registryMirrors.add(RegistryHosts.mirror(value));
             case "--dns" -> dns.add(value);
             case "-l", "--log-level" -> logLevel = value;
             default -> throw new IllegalArgumentException("unknown flag: " + name);

@@ -30,6 +30,12 @@ public interface BlobStore {
      */
     Digest ingest(InputStream content, Digest expected, long expectedSize) throws IOException;
 
+    /**
+     * Starts a blob whose bytes the caller writes; it is stored only by a verified {@link BlobWriter#commit}
+     * (with {@link #ingest}'s checks) and discarded by a close without one.
+     */
+    BlobWriter writer(Digest expected, long expectedSize) throws IOException;
+
     /** Stores small content such as a manifest or a config; returns its sha256 digest. */
     Digest put(byte[] content) throws IOException;
 

@@ -2,7 +2,8 @@ package dev.wharf.image;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * for writes in progress. Leftover ingest files from a crash are deleted when the store opens.
  */
 public final class FileBlobStore implements BlobStore {
+    private static final int COPY_BUFFER = 256 * 1024;
+
     private final Path blobs;
     private final Path ingest;
 
@@ -69,29 +71,22 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public Digest ingest(InputStream content, Digest expected, long expectedSize) throws IOException {
+        try (BlobWriter writer = writer(expected, expectedSize)) {
+            byte[] buffer = new byte[COPY_BUFFER];
+            int n;
+            while ((n = content.read(buffer)) >= 0) {
+                writer.write(buffer, 0, n);
+            }
+            return writer.commit();
+        }
+    }
+
+    @Override
+    public BlobWriter writer(Digest expected, long expectedSize) throws IOException {
         if (expected != null && !expected.algorithm().equals(Digest.SHA256)) {
             throw new DigestMismatchException("unsupported digest algorithm for ingest: " + expected.algorithm());
         }
-        Path temp = ingest.resolve(UUID.randomUUID().toString());
-        try {
-            MessageDigest sha256 = Digest.newSha256();
-            long size;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), sha256)) {
-                size = content.transferTo(out);
-            }
-            Digest actual = Digest.sha256(sha256);
-            if (expected != null && expectedSize >= 0 && size != expectedSize) {
-                throw DigestMismatchException.size(expected, expectedSize, size);
-            }
-            if (expected != null && !expected.equals(actual)) {
-                throw DigestMismatchException.digest(expected, actual);
-            }
-            commit(temp, actual);
-            return actual;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        return new FileBlobWriter(ingest.resolve(UUID.randomUUID().toString()), expected, expectedSize);
     }
 
     @Override
@@ -124,8 +119,72 @@ public final class FileBlobStore implements BlobStore {
         return digests.stream();
     }
 
+    /** Writes to {@code ingest/<random>}, renamed to its address by a verified commit, deleted otherwise. */
+    private final class FileBlobWriter extends BlobWriter {
+        private final Path temp;
+        private final FileChannel channel;
+        private final MessageDigest sha256 = Digest.newSha256();
+        private final Digest expected;
+        private final long expectedSize;
+        private long size;
+        private Digest actual;
+
+        FileBlobWriter(Path temp, Digest expected, long expectedSize) throws IOException {
+            this.temp = temp;
+            this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            this.expected = expected;
+            this.expectedSize = expectedSize;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (actual != null) {
+                throw new IOException("blob writer already verified");
+            }
+            size += length;
+            if (expected != null && expectedSize >= 0 && size > expectedSize) {
+                throw DigestMismatchException.size(expected, expectedSize, size); // no need to read the rest
+            }
+            sha256.update(bytes, offset, length);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+
+        @Override
+        public void verify() throws DigestMismatchException {
+            if (actual == null) {
+                actual = Digest.sha256(sha256);
+            }
+            if (expected != null && expectedSize >= 0 && size != expectedSize) {
+                throw DigestMismatchException.size(expected, expectedSize, size);
+            }
+            if (expected != null && !expected.equals(actual)) {
+                throw DigestMismatchException.digest(expected, actual);
+            }
+        }
+
+        @Override
+        public Digest commit() throws IOException {
+            verify();
+            channel.close();
+            publish(temp, actual);
+            return actual;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                channel.close();
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
     /** Renames the verified temp file to its address; an existing blob with that address is already identical. */
-    private void commit(Path temp, Digest digest) throws IOException {
+    private void publish(Path temp, Digest digest) throws IOException {
         Path target = location(digest);
         if (Files.exists(target)) {
             return;

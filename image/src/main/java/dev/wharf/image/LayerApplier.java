@@ -14,6 +14,9 @@ import java.nio.file.Path;
  * lead out are refused with {@link LayerException}, and the caller discards the directory.
  */
 public interface LayerApplier {
-    /** Returns the diff ID: the sha256 of the uncompressed tar stream. */
+    /**
+     * Returns the diff ID: the sha256 of the uncompressed tar stream. Reads {@code layer} to its end, so
+     * the failure of a stream that verifies itself there fails the apply.
+     */
     Digest apply(InputStream layer, Path root) throws IOException;
 }

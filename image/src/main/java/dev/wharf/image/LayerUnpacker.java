@@ -7,6 +7,10 @@ import java.io.InputStream;
 public interface LayerUnpacker {
     boolean has(Digest diffId);
 
-    /** Unpacks the layer blob (compressed or not); fails without leaving anything if it is not {@code diffId}. */
+    /**
+     * Unpacks the layer blob (compressed or not); fails without leaving anything if it is not {@code diffId}
+     * or if reading {@code layer} fails, up to and including its end (it is read to its end before the
+     * layer is committed).
+     */
     void unpack(Digest diffId, InputStream layer) throws IOException;
 }

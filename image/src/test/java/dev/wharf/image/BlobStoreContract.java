@@ -84,6 +84,43 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void aWriterStoresOnlyWhenItCommits() throws IOException {
+        try (BlobWriter writer = store.writer(DIGEST, CONTENT.length)) {
+            writer.write(CONTENT, 0, 5);
+            assertThat(store.contains(DIGEST)).isFalse();
+            writer.write(CONTENT, 5, CONTENT.length - 5);
+            writer.verify();
+            assertThat(writer.commit()).isEqualTo(DIGEST);
+        }
+        assertThat(store.list()).containsExactly(DIGEST);
+
+        Digest other = Digest.sha256(new byte[] {7});
+        try (BlobWriter abandoned = store.writer(other, 1)) {
+            abandoned.write(7);
+        }
+        assertThat(store.contains(other)).isFalse();
+    }
+
+    @Test
+    void aWriterRefusesWrongContentAtOnce() throws IOException {
+        try (BlobWriter writer = store.writer(DIGEST, CONTENT.length)) {
+            writer.write(CONTENT, 0, 3);
+            assertThatThrownBy(writer::verify).isInstanceOf(DigestMismatchException.class).hasMessageContaining("size");
+            assertThatThrownBy(() -> writer.write(new byte[CONTENT.length], 0, CONTENT.length))
+                    .isInstanceOf(IOException.class);
+        }
+        try (BlobWriter writer = store.writer(DIGEST, CONTENT.length)) {
+            assertThatThrownBy(() -> writer.write(new byte[CONTENT.length + 1], 0, CONTENT.length + 1))
+                    .isInstanceOf(DigestMismatchException.class).hasMessageContaining("size");
+        }
+        try (BlobWriter writer = store.writer(DIGEST, -1)) {
+            writer.write(new byte[CONTENT.length], 0, CONTENT.length);
+            assertThatThrownBy(writer::commit).isInstanceOf(DigestMismatchException.class);
+        }
+        assertThat(store.list()).isEmpty();
+    }
+
+    @Test
     void absentBlobsAreNotFound() throws IOException {
         assertThat(store.contains(DIGEST)).isFalse();
         assertThatThrownBy(() -> store.open(DIGEST)).isInstanceOf(BlobNotFoundException.class)

@@ -31,7 +31,8 @@ abstract class EndToEndTest {
     void startDaemon() throws Exception {
         root = Files.createTempDirectory("wharf-it-");
         Files.createDirectories(root.resolve("docker-config"));
-        daemon = new WharfdProcess(root, daemonFlags());
+        daemon = new WharfdProcess(root);
+        daemon.addFlags(daemonFlags().toArray(String[]::new));
         daemon.start();
         wharf = Cli.wharf(daemon.host());
         docker = Cli.docker(daemon.host(), root.resolve("docker-config"));

@@ -38,25 +38,67 @@ class ImageArchiveTest extends EndToEndTest {
 
     @Test
     void aLegacyDockerArchiveLoads() throws Exception {
-        byte[] layer = Tarballs.shellRootfs();
-        String diffId = RegistryWriter.sha256(layer);
-        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"sh\"]},"
-                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}").getBytes(StandardCharsets.UTF_8);
+        byte[] config = config(Tarballs.shellRootfs());
+        Path file = legacyArchive("legacy/app:7", Tarballs.shellRootfs(), config);
+
+        assertThat(dockerOk("load", "-i", file.toString())).contains("Loaded image: legacy/app:7");
+        assertThat(TestImages.id(wharf, "legacy/app:7")).isEqualTo(RegistryWriter.sha256(config));
+        assertThat(wharfOk("run", "--rm", "legacy/app:7", "echo", "legacy")).isEqualTo("legacy\n");
+        wharfOk("rmi", "legacy/app:7");
+    }
+
+    /** As the docker CLI: "Loading layer" bars per new layer on a terminal only, and not with -q. */
+    @Test
+    void loadShowsLoadingLayerProgressOnATerminal() throws Exception {
+        for (Cli cli : new Cli[] {wharf, docker}) {
+            String name = cli == wharf ? "wharf" : "docker";
+            byte[] shown = Tarballs.tar(Tarballs.file(name + "-shown.txt", name));
+            Path file = legacyArchive("progress/" + name + ":1", shown, config(shown));
+            try (PtySession session = cli.inPty("load", "-i", file.toString())) {
+                session.expect(RegistryWriter.sha256(shown).substring(7, 19) + ": Loading layer")
+                        .expect("Loaded image: progress/" + name + ":1");
+                assertThat(session.exitCode()).isZero();
+            }
+
+            byte[] quiet = Tarballs.tar(Tarballs.file(name + "-quiet.txt", name));
+            file = legacyArchive("progress/" + name + ":2", quiet, config(quiet));
+            try (PtySession session = cli.inPty("load", "-q", "-i", file.toString())) {
+                session.expect("Loaded image: progress/" + name + ":2");
+                assertThat(session.exitCode()).isZero();
+                assertThat(session.screen()).doesNotContain("Loading layer");
+            }
+
+            byte[] piped = Tarballs.tar(Tarballs.file(name + "-piped.txt", name));
+            file = legacyArchive("progress/" + name + ":3", piped, config(piped));
+            CommandResult load = cli.run("load", "-i", file.toString());
+            assertThat(load.exitCode()).as(load.toString()).isZero();
+            assertThat(load.stdout()).isEqualTo("Loaded image: progress/" + name + ":3\n");
+            wharfOk("rmi", "progress/" + name + ":1", "progress/" + name + ":2", "progress/" + name + ":3");
+        }
+    }
+
+    /** An image config for one layer. */
+    private static byte[] config(byte[] layer) {
+        return ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"sh\"]},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + RegistryWriter.sha256(layer) + "\"]}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A gzip docker-archive in the legacy layout ({@code <id>/layer.tar}, {@code repositories}) of one image. */
+    private Path legacyArchive(String tag, byte[] layer, byte[] config) throws Exception {
         String configHex = RegistryWriter.sha256(config).substring("sha256:".length());
         String layerDir = "aaaa" + configHex.substring(4);
-        byte[] manifest = ("[{\"Config\":\"" + configHex + ".json\",\"RepoTags\":[\"legacy/app:7\"],\"Layers\":[\""
+        byte[] manifest = ("[{\"Config\":\"" + configHex + ".json\",\"RepoTags\":[\"" + tag + "\"],\"Layers\":[\""
                 + layerDir + "/layer.tar\"]}]").getBytes(StandardCharsets.UTF_8);
+        String repository = tag.substring(0, tag.lastIndexOf(':'));
+        String version = tag.substring(tag.lastIndexOf(':') + 1);
         byte[] archive = Tarballs.tar(Tarballs.directory(layerDir), Tarballs.file(layerDir + "/VERSION", "1.0"),
                 Tarballs.file(layerDir + "/layer.tar", layer, 0644), Tarballs.file(configHex + ".json", config, 0644),
                 Tarballs.file("manifest.json", manifest, 0644),
-                Tarballs.file("repositories", "{\"legacy/app\":{\"7\":\"" + layerDir + "\"}}"));
-        Path file = root.resolve("legacy.tar");
+                Tarballs.file("repositories", "{\"" + repository + "\":{\"" + version + "\":\"" + layerDir + "\"}}"));
+        Path file = root.resolve(configHex + ".tar");
         Files.write(file, RegistryWriter.gzip(archive));
-
-        assertThat(dockerOk("load", "-i", file.toString())).contains("Loaded image: legacy/app:7");
-        assertThat(TestImages.id(wharf, "legacy/app:7")).isEqualTo("sha256:" + configHex);
-        assertThat(wharfOk("run", "--rm", "legacy/app:7", "echo", "legacy")).isEqualTo("legacy\n");
-        wharfOk("rmi", "legacy/app:7");
+        return file;
     }
 
     /**
@@ -130,6 +172,23 @@ class ImageArchiveTest extends EndToEndTest {
         assertThat(dockerOk("system", "prune", "-f")).contains("Deleted Networks:", "prune-net-b", "Total reclaimed space:");
         assertThat(wharf.run("network", "inspect", "prune-net-b").exitCode()).isNotZero();
         assertThat(wharfOk("builder", "prune", "-f")).isEqualTo("Total reclaimed space: 0B\n");
+    }
+
+    @Test
+    void builderPruneReportsTheCacheEntriesItDeleted() throws Exception {
+        Path context = Files.createDirectories(root.resolve("prune-context"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox\nRUN echo cached > /cached.txt\nLABEL step=two\n");
+        wharfOk("build", "-t", "prune/built:1", context.toString());
+        assertThat(wharfOk("build", "-t", "prune/built:1", context.toString())).contains("Using cache");
+
+        String pruned = dockerOk("builder", "prune", "-f");
+        assertThat(pruned).startsWith("Deleted build cache objects:\n").contains("\n\nTotal reclaimed space: ")
+                .doesNotContain("Total reclaimed space: 0B");
+        assertThat(pruned.lines().skip(1).takeWhile(line -> !line.isEmpty()).toList()).hasSize(2)
+                .allMatch(id -> id.matches("[0-9a-f]{64}"));
+        assertThat(wharfOk("builder", "prune", "-f")).isEqualTo("Total reclaimed space: 0B\n");
+        assertThat(wharfOk("build", "-t", "prune/built:1", context.toString())).doesNotContain("Using cache");
+        wharfOk("rmi", "prune/built:1");
     }
 
     @Test

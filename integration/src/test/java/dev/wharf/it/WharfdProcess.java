@@ -23,14 +23,12 @@ final class WharfdProcess implements AutoCloseable {
     private final Path root;
     private final Path log;
     private final TestNetwork network = TestNetwork.pick();
-    private final List<String> flags;
+    private final List<String> extraFlags = new ArrayList<>();
     private Process process;
 
-    /** @param flags more wharfd flags, after those that set it apart from other test daemons */
-    WharfdProcess(Path root, List<String> flags) {
+    WharfdProcess(Path root) {
         this.root = root;
         this.log = root.resolve("wharfd.log");
-        this.flags = List.copyOf(flags);
     }
 
     /** This daemon's own default bridge, subnet and address pool, apart from other test runs'. */
@@ -59,12 +57,17 @@ final class WharfdProcess implements AutoCloseable {
         return "/wharf-it-" + root.getFileName().toString().replaceAll("[^A-Za-z0-9]", "");
     }
 
+    /** More wharfd flags for the next starts (a test class's {@code --registry-mirror}, say). */
+    void addFlags(String... flags) {
+        extraFlags.addAll(List.of(flags));
+    }
+
     void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(TestEnvironment.checkout().resolve("bin/wharfd").toString(),
                 "--host", host(), "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(),
                 "--cgroup-parent", cgroupParent(), "--bridge", network.bridge(), "--bip", network.bip(),
                 "--default-address-pool", network.pool()));
-        command.addAll(flags);
+        command.addAll(extraFlags);
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -2,19 +2,17 @@ package dev.wharf.build.context;
 
 import dev.wharf.build.BuildException;
 import dev.wharf.image.Digest;
-import dev.wharf.linux.Syscalls;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -22,83 +20,82 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * Unpacks the build context a client sent (a tar, plain or gzip/bzip2/xz compressed) into a directory.
- * No entry can land outside it: names with {@code ..} beyond the root and links to outside are refused,
- * and nothing is written through a symlink. Modes and mtimes are kept; owners are not needed (COPY
- * writes root unless --chown). Each file is hashed as it is written ({@link ContentHashes}).
+ * Spools the build context a client sent (a tar, plain or gzip/bzip2/xz compressed) into a directory without
+ * unpacking it: the files' contents go one after another into one spool file, each hashed on the way, and
+ * the headers into a {@link ContextIndex}. No entry can name a place outside the context: names with {@code ..}
+ * beyond the root, hard links to outside and entries under a symlink (or a file) are refused. Owners are not
+ * kept (COPY writes root unless --chown); devices and FIFOs have no place in a build context and are skipped.
  */
 public final class ContextArchive {
     private ContextArchive() {}
 
-    /** Unpacks into {@code dir}; returns the content hash of every regular file, taken on the way. */
-    public static ContentHashes unpack(InputStream body, Path dir) throws IOException {
-        Map<String, byte[]> hashes = new HashMap<>();
-        try (InputStream in = new ZeroPaddedStream(decompressed(body)); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+    /** Spools into {@code dir}, which must be empty; the index extracts under {@code dir/tree}. */
+    public static ContextIndex spool(InputStream body, Path dir) throws IOException {
+        Path content = dir.resolve("content");
+        TreeMap<String, ContextEntry> entries = new TreeMap<>();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = new ZeroPaddedStream(decompressed(body)); TarArchiveInputStream tar = new TarArchiveInputStream(in);
+                FileChannel out = FileChannel.open(content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
                 String name = DockerIgnore.clean(entry.getName());
-                if (name.equals(".") || name.equals("..") || name.startsWith("../") || name.startsWith("/")) {
-                    if (name.equals(".")) {
-                        continue;
-                    }
+                if (name.equals(".")) {
+                    continue;
+                }
+                if (name.equals("..") || name.startsWith("../") || name.startsWith("/")) {
                     throw new BuildException("invalid build context: entry " + entry.getName() + " is outside the context");
                 }
-                Path target = dir.resolve(name);
-                ensureParent(dir, target);
-                hashes.remove(name);
+                addParents(entries, name);
+                ContextEntry previous = entries.get(name);
+                if (previous != null && previous.isDirectory() && !entry.isDirectory() && ContextIndex.hasChildren(entries, name)) {
+                    throw new BuildException("invalid build context: " + name + " replaces a directory that has files");
+                }
+                int mode = entry.getMode() & 07777;
+                Instant mtime = entry.getLastModifiedTime().toInstant();
+                ContextEntry indexed;
                 if (entry.isDirectory()) {
-                    if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.deleteIfExists(target);
-                        Files.createDirectory(target);
-                    }
+                    indexed = new ContextEntry(ContextEntry.Type.DIRECTORY, mode, mtime, 0, 0, null, null);
                 } else if (entry.isSymbolicLink()) {
-                    Files.deleteIfExists(target);
-                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                    indexed = new ContextEntry(ContextEntry.Type.SYMLINK, 0777, mtime, 0, 0, entry.getLinkName(), null);
                 } else if (entry.isLink()) {
                     String linked = DockerIgnore.clean(entry.getLinkName());
+                    ContextEntry target = entries.get(linked);
                     if (linked.startsWith("..") || linked.startsWith("/")) {
                         throw new BuildException("invalid build context: hard link " + entry.getName() + " leaves the context");
                     }
-                    Files.deleteIfExists(target);
-                    Files.createLink(target, dir.resolve(linked));
-                    if (hashes.containsKey(linked)) {
-                        hashes.put(name, hashes.get(linked));
+                    if (target == null || target.type() != ContextEntry.Type.FILE) {
+                        throw new BuildException("invalid build context: hard link " + entry.getName() + " to a missing file " + linked);
                     }
+                    indexed = new ContextEntry(ContextEntry.Type.FILE, mode, mtime, target.offset(), target.size(), null, target.sha256());
                 } else if (entry.isFile()) {
-                    hashes.put(name, write(tar, target));
+                    long offset = out.position();
+                    MessageDigest sha = Digest.newSha256();
+                    for (int n; (n = tar.read(buffer)) > 0; ) {
+                        sha.update(buffer, 0, n);
+                        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                        while (chunk.hasRemaining()) {
+                            out.write(chunk);
+                        }
+                    }
+                    indexed = new ContextEntry(ContextEntry.Type.FILE, mode, mtime, offset, out.position() - offset, null, sha.digest());
                 } else {
-                    continue; // devices and FIFOs have no place in a build context
+                    continue;
                 }
-                if (!entry.isSymbolicLink()) {
-                    Syscalls.chmod(target, entry.getMode() & 07777);
-                }
-                Syscalls.setTimes(target, entry.getLastModifiedTime().toInstant());
+                entries.put(name, indexed);
             }
         }
-        return new ContentHashes(hashes);
+        return new ContextIndex(content, dir.resolve("tree"), entries);
     }
 
-    /** Writes the entry's content to a new file and returns its SHA-256. */
-    private static byte[] write(InputStream content, Path target) throws IOException {
-        Files.deleteIfExists(target);
-        MessageDigest sha = Digest.newSha256();
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), sha)) {
-            content.transferTo(out);
-        }
-        return sha.digest();
-    }
-
-    /** Creates missing parents as plain directories; a parent that is a symlink is refused. */
-    private static void ensureParent(Path root, Path target) throws IOException {
-        Path parent = target.getParent();
-        Path current = root;
-        for (Path part : root.relativize(parent)) {
-            current = current.resolve(part);
-            if (Files.isSymbolicLink(current)) {
-                throw new BuildException("invalid build context: " + root.relativize(target) + " is under a symlink");
-            }
-            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(current);
+    /** Parents the tar did not list become directories; a parent that is a symlink or a file is refused. */
+    private static void addParents(TreeMap<String, ContextEntry> entries, String name) throws BuildException {
+        for (String parent = ContextIndex.parentOf(name); !parent.isEmpty(); parent = ContextIndex.parentOf(parent)) {
+            ContextEntry existing = entries.get(parent);
+            if (existing == null) {
+                entries.put(parent, ContextEntry.IMPLIED_DIRECTORY);
+            } else if (existing.type() == ContextEntry.Type.SYMLINK) {
+                throw new BuildException("invalid build context: " + name + " is under a symlink");
+            } else if (!existing.isDirectory()) {
+                throw new BuildException("invalid build context: " + name + " is under a file");
             }
         }
     }

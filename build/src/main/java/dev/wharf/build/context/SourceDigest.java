@@ -2,52 +2,37 @@ package dev.wharf.build.context;
 
 import dev.wharf.image.Digest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * What the cache of a COPY/ADD step compares: names, types, modes, link targets and content hashes of every
- * source file (not mtimes: a touched but unchanged file still hits, as in Docker). A context file's hash is
- * the one taken when the context was unpacked; other files (a stage's, a here-document) are read.
+ * What the cache of a COPY/ADD step compares: names, types, modes, sizes, link targets and content hashes of
+ * every source file (not mtimes: a touched but unchanged file still hits, as in Docker; not a directory's size,
+ * which is the file system's). The request's context answers from its index, without reading a file.
  */
 public final class SourceDigest {
     private SourceDigest() {}
 
+    /**
+     * One file of a source as the digest sees it.
+     *
+     * @param mode as stat(2) gives it (type and permission bits)
+     * @param linkTarget a symlink's target, else null
+     * @param sha256 a regular file's content hash, else null
+     */
+    record Item(String relative, int mode, long size, String linkTarget, byte[] sha256) {}
+
     public static Digest of(List<ContextSource> sources, BuildContext context) throws IOException {
         MessageDigest sha = Digest.newSha256();
-        MessageDigest file = Digest.newSha256();
-        byte[] buffer = new byte[1 << 16];
         for (ContextSource source : sources) {
             update(sha, "source " + source.name());
-            List<Path> paths;
-            try (Stream<Path> walk = Files.walk(source.path())) {
-                paths = walk.sorted().toList();
-            }
-            for (Path p : paths) {
-                Map<String, Object> attrs = Files.readAttributes(p, "unix:mode,uid,gid,size", LinkOption.NOFOLLOW_LINKS);
-                update(sha, source.path().relativize(p) + " " + attrs.get("mode") + " " + attrs.get("size"));
-                if (Files.isSymbolicLink(p)) {
-                    update(sha, "-> " + Files.readSymbolicLink(p));
-                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Optional<byte[]> known = context.contentHash(p);
-                    if (known.isPresent()) {
-                        sha.update(known.get());
-                    } else {
-                        try (InputStream in = Files.newInputStream(p)) {
-                            for (int n; (n = in.read(buffer)) > 0; ) {
-                                file.update(buffer, 0, n);
-                            }
-                        }
-                        sha.update(file.digest());
-                    }
+            for (Item item : context.items(source)) {
+                update(sha, item.relative() + " " + item.mode() + " " + item.size());
+                if (item.linkTarget() != null) {
+                    update(sha, "-> " + item.linkTarget());
+                } else if (item.sha256() != null) {
+                    sha.update(item.sha256());
                 }
             }
         }

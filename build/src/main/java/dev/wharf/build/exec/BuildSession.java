@@ -3,7 +3,7 @@ package dev.wharf.build.exec;
 import dev.wharf.build.BuildCache;
 import dev.wharf.build.BuildOutput;
 import dev.wharf.build.BuildRequest;
-import dev.wharf.build.FailedRunKeeper;
+import dev.wharf.build.StepContainerKeeper;
 import dev.wharf.build.context.BuildContext;
 import dev.wharf.build.dockerfile.Dockerfile;
 import dev.wharf.build.expand.ShellLexer;
@@ -28,7 +28,7 @@ final class BuildSession {
     final LayerCommitter committer;
     final RunStep runner;
     final BuildCache cache;
-    final FailedRunKeeper keeper;
+    final StepContainerKeeper keeper;
     final Path scratch;
     final Map<String, String> metaArgs;
     final Map<Integer, StepImage> stages = new ConcurrentHashMap<>();
@@ -39,7 +39,7 @@ final class BuildSession {
 
     BuildSession(BuildRequest request, BuildOutput out, Dockerfile dockerfile, BuildContext context, ImageStore images,
             ImageWriter writer, Snapshots snapshots, LayerCommitter committer, RunStep runner, BuildCache cache,
-            FailedRunKeeper keeper, Path scratch, Map<String, String> metaArgs, int total) {
+            StepContainerKeeper keeper, Path scratch, Map<String, String> metaArgs, int total) {
         this.request = request;
         this.out = out;
         this.dockerfile = dockerfile;

@@ -2,9 +2,10 @@ package dev.wharf.build.exec;
 
 import dev.wharf.build.BuildCache;
 import dev.wharf.build.BuildException;
+import dev.wharf.build.BuildNetwork;
 import dev.wharf.build.BuildOutput;
 import dev.wharf.build.BuildRequest;
-import dev.wharf.build.FailedRunKeeper;
+import dev.wharf.build.StepContainerKeeper;
 import dev.wharf.build.context.BuildContext;
 import dev.wharf.build.dockerfile.Dockerfile;
 import dev.wharf.build.dockerfile.DockerfileParser;
@@ -38,7 +39,7 @@ import java.util.stream.Stream;
  * The Dockerfile builder (dockerd's classic builder): parses the Dockerfile, builds the stages the target
  * needs in order, tags the result. Every step's scratch files live in one directory that is removed at the
  * end, whatever happened; a failed step leaves no mount, container or snapshot, except a failed RUN's
- * container, which the {@link FailedRunKeeper} keeps as dockerd does without {@code --force-rm}.
+ * container, which the {@link StepContainerKeeper} keeps as dockerd does without {@code --force-rm}.
  */
 public final class Builder {
     private final BlobStore blobs;
@@ -46,18 +47,20 @@ public final class Builder {
     private final Snapshotter snapshotter;
     private final ContainerRuntime runtime;
     private final BuildCache cache;
-    private final FailedRunKeeper keeper;
+    private final StepContainerKeeper keeper;
+    private final BuildNetwork bridge;
     private final Path scratchRoot;
 
     /** Scratch directories a crashed daemon left in {@code scratchRoot} are removed here. */
     public Builder(BlobStore blobs, ImageStore images, Snapshotter snapshotter, ContainerRuntime runtime,
-            BuildCache cache, FailedRunKeeper keeper, Path scratchRoot) throws IOException {
+            BuildCache cache, StepContainerKeeper keeper, BuildNetwork bridge, Path scratchRoot) throws IOException {
         this.blobs = blobs;
         this.images = images;
         this.snapshotter = snapshotter;
         this.runtime = runtime;
         this.cache = cache;
         this.keeper = keeper;
+        this.bridge = bridge;
         this.scratchRoot = scratchRoot;
         deleteTree(scratchRoot);
     }
@@ -70,7 +73,7 @@ public final class Builder {
             if (dockerfile.stages().isEmpty()) {
                 throw new BuildException("the Dockerfile (" + request.dockerfilePath() + ") cannot be empty");
             }
-            BuildContext context = BuildContext.prepare(request.context(), request.dockerfilePath(), request.contextHashes());
+            BuildContext context = BuildContext.prepare(request.context(), request.dockerfilePath());
             int target = targetStage(dockerfile, request.target());
             Map<String, String> metaArgs = metaArgs(dockerfile, request);
             TreeSet<Integer> needed = new TreeSet<>();
@@ -82,7 +85,7 @@ public final class Builder {
             }
             BuildSession session = new BuildSession(request, out, dockerfile, context, images,
                     new ImageWriter(blobs, images), new Snapshots(blobs, snapshotter),
-                    new LayerCommitter(blobs, snapshotter, scratch), new RunStep(runtime, scratch, RunNetwork.of(request.network())), cache, keeper, scratch,
+                    new LayerCommitter(blobs, snapshotter, scratch), new RunStep(runtime, scratch, RunNetwork.of(request.network(), bridge)), cache, keeper, scratch,
                     metaArgs, total);
             for (Instruction.Arg arg : dockerfile.metaArgs()) {
                 session.header(arg.source().text());
@@ -116,11 +119,9 @@ public final class Builder {
             return request.dockerfileText();
         }
         String name = request.dockerfilePath();
-        Path file = request.context().resolve(name).normalize();
-        if (!file.startsWith(request.context()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new BuildException("Cannot locate specified Dockerfile: " + name);
-        }
-        return Files.readString(file);
+        String cleaned = Path.of(name).normalize().toString();
+        return request.context().readString(cleaned)
+                .orElseThrow(() -> new BuildException("Cannot locate specified Dockerfile: " + name));
     }
 
     private static int targetStage(Dockerfile dockerfile, String target) throws BuildException {

@@ -1,12 +1,12 @@
 package dev.wharf.build.exec;
 
 import dev.wharf.build.BuildException;
+import dev.wharf.build.BuildNetwork;
 import dev.wharf.build.BuildOutput;
 import dev.wharf.runtime.AttachConnection;
 import dev.wharf.runtime.ContainerRuntime;
 import dev.wharf.runtime.ContainerSpec;
 import dev.wharf.runtime.ContainerSpec.ProcessUser;
-import dev.wharf.runtime.NetworkNamespace;
 import dev.wharf.runtime.ScopedPath;
 import dev.wharf.runtime.UnknownUserException;
 import dev.wharf.runtime.UserResolver;
@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * One RUN: a container on the step's mounted snapshot, through the same runtime as {@code docker run}
- * (conmon + runc) in the build's network namespace ({@link RunNetwork}), its output streamed as it comes
+ * (conmon + runc) on the build's network ({@link RunNetwork}: joined before, left after), its output streamed as it comes
  * (stderr in Docker's red), the container deleted after.
  */
 final class RunStep {
@@ -29,9 +29,9 @@ final class RunStep {
 
     private final ContainerRuntime runtime;
     private final Path scratch;
-    private final NetworkNamespace network;
+    private final BuildNetwork network;
 
-    RunStep(ContainerRuntime runtime, Path scratch, NetworkNamespace network) {
+    RunStep(ContainerRuntime runtime, Path scratch, BuildNetwork network) {
         this.runtime = runtime;
         this.scratch = scratch;
         this.network = network;
@@ -50,9 +50,10 @@ final class RunStep {
         ScopedPath.createDirectories(rootfs, workdir);
         Files.createDirectories(scratch);
         Path log = scratch.resolve(id + ".log");
-        ContainerSpec spec = new ContainerSpec(id, rootfs, argv, env, workdir, processUser, id.substring(0, 12),
-                false, false, false, Map.of(), Map.of(), log, List.of(), null, null, network, 0);
         try {
+            BuildNetwork.Joined joined = network.join(id, scratch);
+            ContainerSpec spec = new ContainerSpec(id, rootfs, argv, env, workdir, processUser, id.substring(0, 12),
+                    false, false, false, joined.files(), Map.of(), log, List.of(), null, null, joined.namespace(), 0);
             runtime.create(spec);
             try (AttachConnection attach = runtime.attach(id)) {
                 Thread reader = Thread.ofPlatform().name("build-output-" + id.substring(0, 12))
@@ -69,6 +70,7 @@ final class RunStep {
             throw new BuildException("the RUN container was lost: " + e.getCause().getMessage(), e.getCause());
         } finally {
             runtime.delete(id);
+            network.leave(id);
             Files.deleteIfExists(log);
         }
     }

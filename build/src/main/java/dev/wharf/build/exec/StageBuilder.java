@@ -1,7 +1,7 @@
 package dev.wharf.build.exec;
 
 import dev.wharf.build.BuildException;
-import dev.wharf.build.FailedRun;
+import dev.wharf.build.StepContainer;
 import dev.wharf.build.dockerfile.Command;
 import dev.wharf.build.dockerfile.Dockerfile;
 import dev.wharf.build.dockerfile.Heredoc;
@@ -264,12 +264,12 @@ final class StageBuilder {
             Instant started = Instant.now();
             int code = session.runner.run(id, rootfs, argv, env, config.workingDir(), config.user(), session.out);
             if (code != 0) {
-                kept = !session.request.forceRemove() && image.id() != null && keep(new FailedRun(id, image.id(),
-                        argv, env, config.workingDir(), config.user(), code, started, Instant.now()));
+                kept = !session.request.forceRemove() && image.id() != null && keep(new StepContainer(id, image.id(),
+                        argv, env, config.workingDir(), config.user(), new StepContainer.Exit(code, started, Instant.now())));
                 throw new BuildFailedException(String.join(" ", argv), code);
             }
             CommittedLayer layer = session.committer.commit(id, session.request.sourceDateEpoch());
-            session.out.stream("Removing intermediate container " + id.substring(0, 12) + "\n");
+            kept = keepCompleted(id, argv, env, new StepContainer.Exit(0, started, Instant.now()));
             commit(config, probe, layer, id, null, key);
         } finally {
             if (!kept) {
@@ -278,14 +278,31 @@ final class StageBuilder {
         }
     }
 
-    /** dockerd keeps a failed RUN's container unless --force-rm; a failure to keep it only loses that. */
-    private boolean keep(FailedRun run) {
+    /**
+     * With {@code --rm=false} (and not {@code --force-rm}) dockerd leaves the container of every step that made one;
+     * otherwise it says it removes it. The commit took the snapshot, so a kept one gets a fresh one on the parent.
+     */
+    private boolean keepCompleted(String id, List<String> argv, List<String> env, StepContainer.Exit exit)
+            throws IOException {
+        if (!session.request.remove() && !session.request.forceRemove() && image.id() != null) {
+            session.snapshots.mount(id, image);
+            if (keep(new StepContainer(id, image.id(), argv, env, config.workingDir(), config.user(), exit))) {
+                return true;
+            }
+            session.snapshots.removeQuietly(id);
+        }
+        session.out.stream("Removing intermediate container " + id.substring(0, 12) + "\n");
+        return false;
+    }
+
+    /** dockerd keeps a failed RUN's container unless --force-rm; a failure to keep one only loses it. */
+    private boolean keep(StepContainer run) {
         try {
             session.snapshots.snapshotter().unmountRootfs(run.id());
             return session.keeper.keep(run);
         } catch (IOException | RuntimeException e) {
             System.getLogger(StageBuilder.class.getName()).log(System.Logger.Level.WARNING,
-                    "cannot keep the container of the failed step " + run.id(), e);
+                    "cannot keep the container of the step " + run.id(), e);
             return false;
         }
     }
@@ -303,13 +320,16 @@ final class StageBuilder {
         String id = Snapshots.newId();
         session.out.stream(" ---> Running in " + id.substring(0, 12) + "\n");
         Path rootfs = session.snapshots.mount(id, image);
+        boolean kept = false;
         try {
             ScopedPath.createDirectories(rootfs, resolved);
             CommittedLayer layer = session.committer.commit(id, session.request.sourceDateEpoch());
-            session.out.stream("Removing intermediate container " + id.substring(0, 12) + "\n");
+            kept = keepCompleted(id, probe.cmd(), config.envOrEmpty(), null);
             commit(config, probe, layer, id, null, key);
         } finally {
-            session.snapshots.removeQuietly(id);
+            if (!kept) {
+                session.snapshots.removeQuietly(id);
+            }
         }
     }
 
@@ -323,7 +343,7 @@ final class StageBuilder {
         String container = id != null ? id : Snapshots.newId();
         if (announce) {
             session.out.stream(" ---> Running in " + container.substring(0, 12) + "\n");
-            session.out.stream("Removing intermediate container " + container.substring(0, 12) + "\n");
+            keepCompleted(container, probe.cmd(), next.envOrEmpty(), null);
         }
         commit(next, probe, layer, container, author, key);
     }

@@ -83,13 +83,14 @@ final class Transfers {
                         + " with more than one source file, the destination must be a directory and end with a /");
             }
             Digest digest = SourceDigest.of(sources, sourceRoot);
-            String kind = sources.size() > 1 ? "multi" : Files.isDirectory(sources.getFirst().path()) ? "dir" : "file";
+            String kind = sources.size() > 1 ? "multi" : sourceRoot.isDirectory(sources.getFirst()) ? "dir" : "file";
             String comment = keyword + " " + kind + ":" + digest.encoded() + " in " + dest + " ";
             RunConfig probe = stage.config().withCmd(nopCommand(comment));
             Digest key = stage.cacheKey(probe, transfer.flags().toString() + " " + String.join(" ", rawSources));
             if (stage.cached(key)) {
                 return;
             }
+            sourceRoot.materialize(sources);
             String id = Snapshots.newId();
             Path rootfs = session.snapshots.mount(id, stage.image());
             try {

@@ -2,11 +2,13 @@ package dev.wharf.build.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.build.BuildNetwork;
 import dev.wharf.build.BuildOutput;
 import dev.wharf.build.BuildRequest;
-import dev.wharf.build.FailedRunKeeper;
+import dev.wharf.build.StepContainerKeeper;
 import dev.wharf.build.FileBuildCache;
-import dev.wharf.build.context.ContentHashes;
+import dev.wharf.build.context.ContextArchive;
+import dev.wharf.build.context.ContextIndex;
 import dev.wharf.build.image.BuiltImageConfig;
 import dev.wharf.image.BlobStore;
 import dev.wharf.image.BusyboxImage;
@@ -19,6 +21,9 @@ import dev.wharf.image.ImageReference;
 import dev.wharf.image.ImageStore;
 import dev.wharf.image.Json;
 import dev.wharf.image.TarLayerApplier;
+import dev.wharf.image.TreeArchiver;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import dev.wharf.runtime.conmon.ConmonRuntime;
 import dev.wharf.runtime.overlay.OverlaySnapshotter;
 import java.io.IOException;
@@ -58,8 +63,7 @@ final class BuildFixture implements AutoCloseable {
         this.runtime = new ConmonRuntime(root.resolve("exec"), ConmonRuntime.DEFAULT_RUNC, ConmonRuntime.DEFAULT_CONMON,
                 cgroupParent);
         this.builder = new Builder(blobs, images, snapshotter, runtime, new FileBuildCache(root.resolve("build/cache")),
-                FailedRunKeeper.NONE,
-                root.resolve("build/tmp"));
+                StepContainerKeeper.NONE, BuildNetwork.ISOLATED, root.resolve("build/tmp"));
         BusyboxImage.create(blobs, images, BusyboxImage.DEFAULT_BINARY);
     }
 
@@ -137,14 +141,29 @@ final class BuildFixture implements AutoCloseable {
             public void aux(Digest imageId) {}
         };
         List<ImageReference> tags = options.tags().stream().map(ImageReference::parse).toList();
-        BuildRequest request = new BuildRequest(context, options.dockerfile(), options.text(), tags, options.buildArgs(),
-                options.labels(), options.noCache(), options.target(), "none", false, List.of(), options.epoch(),
-                ContentHashes.NONE);
+        Path spool = null;
         try {
+            spool = Files.createTempDirectory(root, "spool-");
+            BuildRequest request = new BuildRequest(spool(context, spool), options.dockerfile(), options.text(), tags, options.buildArgs(),
+                    options.labels(), options.noCache(), options.target(), "none", true, false, List.of(), options.epoch());
             return new Result(builder.build(request, out), output.toString(), null);
         } catch (IOException | RuntimeException e) {
             return new Result(null, output.toString(), e);
+        } finally {
+            if (spool != null) {
+                deleteTree(spool);
+            }
         }
+    }
+
+    /** The directory as a client sends it (a tar), spooled as wharfd does. */
+    private static ContextIndex spool(Path context, Path spool) throws IOException {
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        try (TreeArchiver archiver = new TreeArchiver(tar, false)) {
+            archiver.addChildren(context);
+            archiver.finish();
+        }
+        return ContextArchive.spool(new ByteArrayInputStream(tar.toByteArray()), spool);
     }
 
     BuiltImageConfig config(Digest id) throws IOException {

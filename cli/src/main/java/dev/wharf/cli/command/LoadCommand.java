@@ -1,5 +1,6 @@
 package dev.wharf.cli.command;
 
+import dev.wharf.cli.progress.ProgressDisplay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,7 +8,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code wharf load [-i FILE] [-q]}: sends the archive, prints "Loaded image: …" lines. */
+/** {@code wharf load [-i FILE] [-q]}: sends the archive, shows "Loading layer" bars, prints "Loaded image: …" lines. */
 @Command(name = "load", mixinStandardHelpOptions = true, description = "Load an image from a tar archive or STDIN.")
 public final class LoadCommand extends EngineCommand {
 
@@ -23,14 +24,11 @@ public final class LoadCommand extends EngineCommand {
             err().println("requested load from stdin, but stdin is empty");
             return 1;
         }
+        // As the docker CLI: "Loading layer" bars only on a terminal and without -q; "Loaded image:" always.
+        boolean terminal = ProgressDisplay.stdoutIsTerminal();
+        var display = new ProgressDisplay(out(), terminal);
         try (InputStream tar = input == null ? streams().in() : Files.newInputStream(Path.of(input))) {
-            client().imageLoad(tar, true, message -> {
-                if (message.stream() != null) {
-                    out().print(message.stream());
-                } else if (message.status() != null) {
-                    out().println(message.status());
-                }
-            });
+            client().imageLoad(tar, quiet || !terminal, display);
         }
         out().flush();
         return 0;

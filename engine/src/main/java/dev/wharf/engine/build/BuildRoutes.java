@@ -8,8 +8,8 @@ import dev.wharf.build.BuildCache;
 import dev.wharf.build.BuildException;
 import dev.wharf.build.BuildOutput;
 import dev.wharf.build.BuildRequest;
-import dev.wharf.build.context.ContentHashes;
 import dev.wharf.build.context.ContextArchive;
+import dev.wharf.build.context.ContextIndex;
 import dev.wharf.build.exec.BuildFailedException;
 import dev.wharf.build.exec.Builder;
 import dev.wharf.engine.errors.InvalidArgumentException;
@@ -58,8 +58,8 @@ public final class BuildRoutes {
     public void register(Routes routes) {
         routes.add("POST", "/build", this::build);
         routes.add("POST", "/build/prune", exchange -> {
-            cache.clear();
-            exchange.respondJson(200, Map.of("CachesDeleted", List.of(), "SpaceReclaimed", 0));
+            BuildCache.Cleared cleared = cache.clear();
+            exchange.respondJson(200, Map.of("CachesDeleted", cleared.ids(), "SpaceReclaimed", cleared.bytes()));
         });
     }
 
@@ -87,11 +87,11 @@ public final class BuildRoutes {
         try (OutputStream out = exchange.respondStream(200, "application/json")) {
             StreamOutput output = new StreamOutput(out, quiet);
             try {
-                ContentHashes hashes = ContextArchive.unpack(exchange.body(), context);
-                BuildRequest request = new BuildRequest(context, exchange.query("dockerfile").orElse("Dockerfile"), null,
+                ContextIndex index = ContextArchive.spool(exchange.body(), context);
+                BuildRequest request = new BuildRequest(index, exchange.query("dockerfile").orElse("Dockerfile"), null,
                         tags, buildArgs, labels, exchange.queryFlag("nocache", false),
                         exchange.query("target").orElse(""), exchange.query("networkmode").orElse("default"),
-                        exchange.queryFlag("forcerm", false), cacheFrom, epoch, hashes);
+                        exchange.queryFlag("rm", true), exchange.queryFlag("forcerm", false), cacheFrom, epoch);
                 Digest id = builder.build(request, output);
                 if (quiet) {
                     output.write(ProgressMessage.builder().stream(id + "\n").build());

@@ -167,20 +167,28 @@ public final class ContainerService implements ContainerConnector {
     }
 
     /**
-     * A classic build's failed RUN container, kept as dockerd keeps it: exited with the step's exit code, on
-     * the step's parent image, its writable layer the step's snapshot already in place under {@code id}.
+     * A classic build's RUN container, kept as dockerd keeps it (failed, or any with {@code --rm=false}): exited
+     * with the step's exit code, on the step's parent image, its writable layer the snapshot in place under {@code id}.
      */
     public void adoptExited(String id, ContainerConfig requested, int exitCode, Instant started, Instant finished)
             throws IOException {
+        adopt(id, requested, started, new RunState(false, false, false, false, false, false, 0, exitCode, "",
+                Timestamps.rfc3339Nano(started), Timestamps.rfc3339Nano(finished), 0, false, null));
+    }
+
+    /** A classic build's step container that never ran (a metadata step's with {@code --rm=false}): created. */
+    public void adoptCreated(String id, ContainerConfig requested) throws IOException {
+        adopt(id, requested, Instant.now(), RunState.CREATED);
+    }
+
+    private void adopt(String id, ContainerConfig requested, Instant created, RunState state) throws IOException {
         HostConfig hostConfig = HostConfigDefaults.apply(null);
         Image image = lookupImage(requested.image());
         ContainerConfig config = ContainerConfigMerger.merge(requested, image.config().containerConfig(), id);
         List<String> argv = ContainerConfigMerger.argv(config);
         List<Digest> diffIds = image.config().rootfs() == null ? List.of() : image.config().rootfs().diffIds();
-        RunState exited = new RunState(false, false, false, false, false, false, 0, exitCode, "",
-                Timestamps.rfc3339Nano(started), Timestamps.rfc3339Nano(finished), 0, false, null);
-        register(null, chosen -> new ContainerRecord(id, chosen, Timestamps.rfc3339Nano(started), image.id(), diffIds,
-                argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, exited, null),
+        register(null, chosen -> new ContainerRecord(id, chosen, Timestamps.rfc3339Nano(created), image.id(), diffIds,
+                argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, state, null),
                 EtcFiles.readHostResolvConf(EtcFiles.HOST_RESOLV_CONF));
     }
 

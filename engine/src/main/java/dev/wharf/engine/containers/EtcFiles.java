@@ -14,8 +14,8 @@ import dev.wharf.engine.errors.InvalidArgumentException;
  * The /etc/hostname, /etc/hosts and /etc/resolv.conf a container gets, generated the way dockerd does
  * for a container without a network of its own.
  */
-final class EtcFiles {
-    static final Path HOST_RESOLV_CONF = Path.of("/etc/resolv.conf");
+public final class EtcFiles {
+    public static final Path HOST_RESOLV_CONF = Path.of("/etc/resolv.conf");
     /** Docker's fallback when the host only has local resolvers (which the container could not reach). */
     static final List<String> DEFAULT_NAMESERVERS = List.of("8.8.8.8", "8.8.4.4");
 
@@ -38,7 +38,7 @@ final class EtcFiles {
      * Docker's hosts file for a container with an address: the standard entries, the {@code --add-host}
      * lines, then the container's own address and hostname (127.0.1.1 when it has none).
      */
-    static String hosts(String hostname, String domainname, String address, List<String> extraHostLines) {
+    public static String hosts(String hostname, String domainname, String address, List<String> extraHostLines) {
         String names = domainname == null || domainname.isEmpty()
                 ? hostname
                 : hostname + "." + domainname + " " + hostname;
@@ -111,7 +111,7 @@ final class EtcFiles {
      * The host's resolv.conf without loopback nameservers (moby libnetwork/resolvconf FilterResolvDNS);
      * when none remain, Docker's public defaults.
      */
-    static String resolvConf(String hostResolvConf) {
+    public static String resolvConf(String hostResolvConf) {
         List<String> lines = new ArrayList<>();
         boolean nameserver = false;
         for (String line : hostResolvConf.split("\n", -1)) {
@@ -136,7 +136,7 @@ final class EtcFiles {
         return String.join("\n", lines) + "\n";
     }
 
-    static String readHostResolvConf(Path file) throws IOException {
+    public static String readHostResolvConf(Path file) throws IOException {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

@@ -1,7 +1,6 @@
 package dev.wharf.engine.distribution;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wharf.api.types.ProgressMessage;
 import dev.wharf.engine.errors.InvalidArgumentException;
 import dev.wharf.engine.errors.NotFoundException;
 import dev.wharf.engine.events.EventBus;
@@ -17,6 +16,7 @@ import dev.wharf.image.LayerException;
 import dev.wharf.image.archive.ImageArchiveReader;
 import dev.wharf.image.archive.ImageArchiveWriter;
 import dev.wharf.image.archive.InvalidArchiveException;
+import dev.wharf.image.remote.TransferProgress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import java.util.Optional;
 /**
  * {@code GET /images/get?names=…}, {@code GET /images/{name}/get} (save) and {@code POST /images/load}.
  * A load reads the whole archive before it answers, so a bad archive is a plain error reply and leaves
- * nothing behind.
+ * nothing behind; a layer that fails to unpack after "Loading layer" progress began is an in-band error.
  */
 public final class ArchiveRoutes {
     private final ImageStore images;
@@ -110,28 +110,30 @@ public final class ArchiveRoutes {
         return result;
     }
 
+    /**
+     * Progress ("Loading layer" per unpacked layer, unless {@code quiet}) starts the reply, so a failure
+     * before it is a plain error and one after it is reported in-band, as dockerd does.
+     */
     private void load(Exchange exchange) throws IOException {
-        List<ImageArchiveReader.Loaded> loaded;
+        ReplyOnDemand reply = new ReplyOnDemand(exchange, "application/json");
+        ProgressStream progress = new ProgressStream(reply, json);
         try {
-            loaded = reader.load(exchange.body());
-        } catch (InvalidArchiveException | LayerException | InvalidReferenceException e) {
-            throw new InvalidArgumentException(e.getMessage(), e);
-        }
-        try (OutputStream out = exchange.respondStream(200, "application/json")) {
-            for (ImageArchiveReader.Loaded image : loaded) {
+            TransferProgress layers = exchange.queryFlag("quiet", false) ? TransferProgress.NONE : progress;
+            for (ImageArchiveReader.Loaded image : reader.load(exchange.body(), layers)) {
                 events.publish("load", image.image(), image.image().id().toString());
                 if (image.tags().isEmpty()) {
-                    line(out, "Loaded image ID: " + image.image().id() + "\n");
+                    progress.stream("Loaded image ID: " + image.image().id() + "\n");
                 }
                 for (ImageReference tag : image.tags()) {
-                    line(out, "Loaded image: " + tag.familiarString() + "\n");
+                    progress.stream("Loaded image: " + tag.familiarString() + "\n");
                 }
             }
+        } catch (InvalidArchiveException | LayerException | InvalidReferenceException e) {
+            if (!reply.started()) {
+                throw new InvalidArgumentException(e.getMessage(), e);
+            }
+            progress.error(e.getMessage());
         }
-    }
-
-    private void line(OutputStream out, String text) throws IOException {
-        out.write(json.writeValueAsBytes(ProgressMessage.builder().stream(text).build()));
-        out.write('\n');
+        reply.close();
     }
 }

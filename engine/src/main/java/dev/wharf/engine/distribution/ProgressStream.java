@@ -43,6 +43,11 @@ final class ProgressStream implements TransferProgress {
         write(ProgressMessage.builder().status(status).build());
     }
 
+    /** Text for the client to print as it is ({@code "Loaded image: …\n"}). */
+    void stream(String text) {
+        write(ProgressMessage.builder().stream(text).build());
+    }
+
     void aux(JsonNode aux) {
         write(ProgressMessage.builder().progressDetail(new ProgressDetail(null, null)).aux(aux).build());
     }

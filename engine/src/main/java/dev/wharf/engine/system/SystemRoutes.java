@@ -18,6 +18,7 @@ import dev.wharf.engine.http.Exchange;
 import dev.wharf.engine.http.Routes;
 import dev.wharf.image.ImageStore;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,9 +36,11 @@ public final class SystemRoutes {
     private final Path dataRoot;
     private final String engineId;
     private final String buildTime;
+    private final List<String> registryMirrors;
 
+    /** @param registryMirrors wharfd's {@code --registry-mirror}s, which {@code /info} lists as dockerd does */
     public SystemRoutes(HostFacts host, ContainerService containers, ImageStore images, InMemoryEventBus events,
-            Path dataRoot, String engineId) {
+            Path dataRoot, String engineId, List<URI> registryMirrors) {
         this.host = host;
         this.containers = containers;
         this.images = images;
@@ -45,6 +48,7 @@ public final class SystemRoutes {
         this.dataRoot = dataRoot;
         this.engineId = engineId;
         this.buildTime = buildTime();
+        this.registryMirrors = registryMirrors.stream().map(URI::toString).toList();
     }
 
     public void register(Routes routes) {
@@ -138,8 +142,8 @@ public final class SystemRoutes {
                         .allowNondistributableArtifactsCidrs(List.of())
                         .allowNondistributableArtifactsHostnames(List.of())
                         .insecureRegistryCidrs(List.of("127.0.0.0/8"))
-                        .indexConfigs(Map.of("docker.io", new IndexInfo("docker.io", List.of(), true, true)))
-                        .mirrors(List.of())
+                        .indexConfigs(Map.of("docker.io", new IndexInfo("docker.io", registryMirrors, true, true)))
+                        .mirrors(registryMirrors)
                         .build())
                 .ncpu(Runtime.getRuntime().availableProcessors())
                 .memTotal(host.memTotal())

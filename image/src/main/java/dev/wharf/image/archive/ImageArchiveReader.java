@@ -18,6 +18,8 @@ import dev.wharf.image.Manifest;
 import dev.wharf.image.MediaTypes;
 import dev.wharf.image.Platform;
 import dev.wharf.image.remote.PlatformMatcher;
+import dev.wharf.image.remote.ProgressInputStream;
+import dev.wharf.image.remote.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -55,11 +57,16 @@ public final class ImageArchiveReader {
     /** A loaded image and the names it was given. */
     public record Loaded(Image image, List<ImageReference> tags) {}
 
-    public List<Loaded> load(InputStream archive) throws IOException {
+    /**
+     * Loads the archive; each layer that has to be unpacked reports its bytes to {@code progress} as
+     * Docker's "Loading layer" (by short diff ID), once the whole archive has been read.
+     */
+    public List<Loaded> load(InputStream archive, TransferProgress progress) throws IOException {
         Contents contents = new Contents();
         try {
             read(archive, contents);
-            return contents.documents.containsKey("manifest.json") ? loadDockerArchive(contents) : loadOciLayout(contents);
+            return contents.documents.containsKey("manifest.json")
+                    ? loadDockerArchive(contents, progress) : loadOciLayout(contents, progress);
         } catch (IOException | RuntimeException e) {
             removeAdded(contents.added);
             if (e instanceof InvalidArchiveException || e instanceof InvalidReferenceException) {
@@ -126,7 +133,7 @@ public final class ImageArchiveReader {
         }
     }
 
-    private List<Loaded> loadDockerArchive(Contents contents) throws IOException {
+    private List<Loaded> loadDockerArchive(Contents contents, TransferProgress progress) throws IOException {
         List<Loaded> loaded = new ArrayList<>();
         List<Digest> ociManifests = ociManifests(contents);
         for (JsonNode item : Json.MAPPER.readTree(contents.documents.get("manifest.json"))) {
@@ -143,12 +150,12 @@ public final class ImageArchiveReader {
             for (JsonNode tag : item.path("RepoTags")) {
                 tags.add(ImageReference.parse(tag.asText()));
             }
-            loaded.add(record(manifestDigest, tags));
+            loaded.add(record(manifestDigest, tags, progress));
         }
         return loaded;
     }
 
-    private List<Loaded> loadOciLayout(Contents contents) throws IOException {
+    private List<Loaded> loadOciLayout(Contents contents, TransferProgress progress) throws IOException {
         byte[] indexBytes = contents.documents.get("index.json");
         if (indexBytes == null) {
             throw new InvalidArchiveException("invalid archive: it has neither manifest.json nor index.json");
@@ -157,7 +164,8 @@ public final class ImageArchiveReader {
         for (Descriptor descriptor : Json.read(indexBytes, ImageIndex.class).manifests()) {
             Digest manifest = platformManifest(descriptor);
             String name = descriptor.annotations() == null ? null : descriptor.annotations().get("io.containerd.image.name");
-            loaded.add(record(manifest, name == null ? List.of() : List.of(ImageReference.parse(name))));
+            List<ImageReference> tags = name == null ? List.of() : List.of(ImageReference.parse(name));
+            loaded.add(record(manifest, tags, progress));
         }
         return loaded;
     }
@@ -230,7 +238,8 @@ public final class ImageArchiveReader {
     }
 
     /** Unpacks the layers (each verified against the config's diff ID), then records the image and its tags. */
-    private Loaded record(Digest manifestDigest, List<ImageReference> tags) throws IOException {
+    private Loaded record(Digest manifestDigest, List<ImageReference> tags, TransferProgress progress)
+            throws IOException {
         Manifest manifest;
         try (InputStream in = blobs.open(manifestDigest)) {
             manifest = Json.MAPPER.readValue(in, Manifest.class);
@@ -245,9 +254,12 @@ public final class ImageArchiveReader {
                     + diffIds.size() + " diff IDs");
         }
         for (int i = 0; i < diffIds.size(); i++) {
-            if (!unpacker.has(diffIds.get(i))) {
-                try (InputStream in = blobs.open(manifest.layers().get(i).digest())) {
-                    unpacker.unpack(diffIds.get(i), in);
+            Digest diffId = diffIds.get(i);
+            Digest blob = manifest.layers().get(i).digest();
+            if (!unpacker.has(diffId)) {
+                try (InputStream in = new ProgressInputStream(blobs.open(blob), progress, diffId.shortId(),
+                        "Loading layer", blobs.size(blob))) {
+                    unpacker.unpack(diffId, in);
                 }
             }
         }

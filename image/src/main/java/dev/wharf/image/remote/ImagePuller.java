@@ -1,6 +1,7 @@
 package dev.wharf.image.remote;
 
 import dev.wharf.image.BlobStore;
+import dev.wharf.image.BlobWriter;
 import dev.wharf.image.Descriptor;
 import dev.wharf.image.Digest;
 import dev.wharf.image.DigestMismatchException;
@@ -19,17 +20,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
  * {@code docker pull}: resolves a reference to one platform's manifest, downloads the config and the
  * missing layers in parallel (bounded; one download per digest daemon-wide), each streamed into the
- * blob store and verified, unpacks them in order, and only then records the image and its names. A
- * pull that fails halfway records nothing; the layers it finished stay and the next pull reuses them.
+ * blob store and unpacked as it arrives, both verified, and only then records the image and its names.
+ * A pull that fails halfway records nothing; the layers it finished stay and the next pull reuses them.
  */
 public final class ImagePuller {
+    private static final System.Logger LOG = System.getLogger(ImagePuller.class.getName());
+
     private final RegistryHttp http;
     private final RegistryHosts hosts;
     private final BlobStore blobs;
@@ -62,28 +67,43 @@ public final class ImagePuller {
      */
     public Plan resolve(ImageReference reference, Platform platform, RegistryAuth auth) throws IOException {
         String target = reference.digest() != null ? reference.digest().toString() : reference.tag();
-        RegistryException failure = null;
-        for (URI base : hosts.pullBases(reference.domain())) {
-            RegistryClient registry = RegistryClient.open(http, base, reference.path(), auth,
-                    List.of(RegistryClient.scope(reference.path(), "pull")));
-            try {
-                return plan(reference, registry, registry.manifest(target), platform);
-            } catch (RegistryException e) {
-                failure = translate(e, reference);
-            }
-        }
-        throw failure;
+        return fromFirstAnswering(reference, auth,
+                registry -> plan(reference, registry, registry.manifest(target), platform));
     }
 
     /** The tags of the repository, for {@code --all-tags}. */
     public List<String> tags(ImageReference reference, RegistryAuth auth) throws IOException {
-        RegistryClient registry = RegistryClient.open(http, hosts.base(reference.domain()), reference.path(), auth,
-                List.of(RegistryClient.scope(reference.path(), "pull")));
-        try {
-            return registry.tags();
-        } catch (RegistryException e) {
-            throw translate(e, reference);
+        return fromFirstAnswering(reference, auth, RegistryClient::tags);
+    }
+
+    private interface RegistryCall<T> {
+        T call(RegistryClient registry) throws IOException;
+    }
+
+    /**
+     * Asks the registry's mirrors (Docker Hub's) and then the registry itself; as in Docker, any failure of a
+     * mirror (an error reply, or no connection) moves on to the next, and the last failure is reported.
+     */
+    private <T> T fromFirstAnswering(ImageReference reference, RegistryAuth auth, RegistryCall<T> call)
+            throws IOException {
+        List<URI> bases = hosts.pullBases(reference.domain());
+        IOException failure = null;
+        for (URI base : bases) {
+            RegistryClient registry = RegistryClient.open(http, base, reference.path(), auth,
+                    List.of(RegistryClient.scope(reference.path(), "pull")));
+            try {
+                return call.call(registry);
+            } catch (RegistryException e) {
+                failure = translate(e, reference);
+            } catch (IOException e) {
+                if (base.equals(bases.getLast())) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.INFO, "mirror " + base + " failed, trying the next: " + e);
+                failure = e;
+            }
         }
+        throw failure;
     }
 
     public Result pull(Plan plan, TransferProgress progress) throws IOException {
@@ -97,7 +117,7 @@ public final class ImagePuller {
                     + manifest.layers().size() + " layers");
         }
         if (images.get(manifest.config().digest()).isEmpty()) {
-            List<Descriptor> fetched = download(plan.registry(), manifest.layers(), progress);
+            List<Descriptor> fetched = download(plan.registry(), manifest.layers(), diffIds, progress);
             unpack(manifest.layers(), diffIds, fetched, progress);
         }
         blobs.ingest(new ByteArrayInputStream(plan.manifest().bytes()), plan.manifest().digest(),
@@ -138,46 +158,62 @@ public final class ImagePuller {
         }
     }
 
-    /** Downloads the layers not in the blob store; returns those it (or a concurrent pull) fetched. */
-    private List<Descriptor> download(RegistryClient registry, List<Descriptor> layers, TransferProgress progress)
-            throws IOException {
-        List<Descriptor> missing = new ArrayList<>();
-        for (Descriptor layer : layers) {
+    /** Fetches the layers not in the blob store; returns those it (or a concurrent pull) fetched. */
+    private List<Descriptor> download(RegistryClient registry, List<Descriptor> layers, List<Digest> diffIds,
+            TransferProgress progress) throws IOException {
+        Map<Descriptor, Digest> missing = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Descriptor layer = layers.get(i);
             String id = layer.digest().shortId();
             if (blobs.contains(layer.digest())) {
                 progress.status(id, "Already exists");
-            } else if (!missing.contains(layer)) {
+            } else if (!missing.containsKey(layer)) {
                 progress.status(id, "Pulling fs layer");
-                missing.add(layer);
+                missing.put(layer, diffIds.get(i));
             }
         }
         List<Parallel.Task> transfers = new ArrayList<>();
-        for (Descriptor layer : missing) {
-            transfers.add(() -> downloadOne(registry, layer, progress));
-        }
+        missing.forEach((layer, diffId) -> transfers.add(() -> fetchOne(registry, layer, diffId, progress)));
         Parallel.runAll(transfers);
-        return missing;
+        return List.copyOf(missing.keySet());
     }
 
-    private void downloadOne(RegistryClient registry, Descriptor layer, TransferProgress progress) throws IOException {
+    private void fetchOne(RegistryClient registry, Descriptor layer, Digest diffId, TransferProgress progress)
+            throws IOException {
         String id = layer.digest().shortId();
         flights.run(layer.digest(), () -> {
             if (blobs.contains(layer.digest())) {
                 return; // finished by a pull that ran just before ours
             }
             downloads.acquireUninterruptibly();
-            try (InputStream in = new ProgressInputStream(registry.blob(layer.digest()), progress, id, "Downloading",
-                    layer.size())) {
-                blobs.ingest(in, layer.digest(), layer.size());
-            } catch (DigestMismatchException e) {
-                throw new RegistryException(0, null, "filesystem layer verification failed for digest "
-                        + layer.digest());
+            try {
+                downloadAndUnpack(registry, layer, diffId, progress);
             } finally {
                 downloads.release();
             }
-            progress.status(id, "Verifying Checksum");
         }, () -> progress.status(id, "Waiting"));
         progress.status(id, "Download complete");
+    }
+
+    /**
+     * Unpacks the layer while it downloads into the blob store: the body is hashed on its way into the
+     * blob and the unpacker hashes the tar it decompresses, and neither the layer nor the blob is kept
+     * unless both digests match (the blob's is checked at the end of the body, before the layer's commit).
+     */
+    private void downloadAndUnpack(RegistryClient registry, Descriptor layer, Digest diffId,
+            TransferProgress progress) throws IOException {
+        String id = layer.digest().shortId();
+        try (BlobWriter blob = blobs.writer(layer.digest(), layer.size());
+                LayerPipe pipe = new LayerPipe(new ProgressInputStream(registry.blob(layer.digest()), progress, id,
+                        "Downloading", layer.size()), blob)) {
+            // A layer unpacked before (from another blob with the same content) is only stored.
+            pipe.run(unpacker.has(diffId) ? null : in -> unpacker.unpack(diffId, in));
+            progress.status(id, "Verifying Checksum");
+            blob.commit();
+        } catch (DigestMismatchException e) {
+            throw new RegistryException(0, null, "filesystem layer verification failed for digest "
+                    + layer.digest());
+        }
     }
 
     private void unpack(List<Descriptor> layers, List<Digest> diffIds, List<Descriptor> fetched,

@@ -136,11 +136,16 @@ public final class RegistryClient {
     /** GET /v2/ with the credentials: what {@code docker login} checks. */
     public static void checkLogin(RegistryHttp http, URI base, RegistryAuth auth) throws IOException {
         var session = new RegistrySession(base, auth, List.of());
-        http.send(session, HttpRequest.newBuilder(base.resolve("/v2/")).GET()).body().close();
+        http.send(session, HttpRequest.newBuilder(api(base, "")).GET()).body().close();
     }
 
     private URI url(String suffix) {
-        return session.base().resolve("/v2/" + repository + suffix);
+        return api(session.base(), repository + suffix);
+    }
+
+    /** {@code <base>/v2/<path>}: a mirror's base may have a path of its own, below which the API lives. */
+    static URI api(URI base, String path) {
+        return URI.create(base.toString().replaceFirst("/+$", "") + "/v2/" + path);
     }
 
     private URI location(HttpResponse<?> response) throws RegistryException {

@@ -3,6 +3,7 @@ package dev.wharf.image.remote;
 import dev.wharf.image.ImageReference;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,40 @@ public final class RegistryHosts {
     public RegistryHosts(Set<String> insecure, List<URI> mirrors) {
         this.insecure = Set.copyOf(insecure);
         this.mirrors = List.copyOf(mirrors);
+    }
+
+    /**
+     * A {@code --registry-mirror} checked as Docker's ValidateMirror does (http or https, no query,
+     * fragment or credentials) and given its trailing slash; a path below which the API lives is kept.
+     *
+     * @throws IllegalArgumentException with Docker's message
+     */
+    public static URI mirror(String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("invalid mirror: \"" + value + "\" is not a valid URI", e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalArgumentException("invalid mirror: unsupported scheme \"" + scheme + "\" in \""
+                    + value + "\"");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("invalid mirror: query or fragment at end of the URI \""
+                    + value + "\"");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("invalid mirror: username/password not allowed in URI \""
+                    + value.replace(uri.getRawUserInfo(), uri.getRawUserInfo().replaceFirst(":.*", "") + ":xxxxx") + "\"");
+        }
+        return URI.create(value.replaceFirst("/+$", "") + "/");
+    }
+
+    /** The mirrors, as {@code docker info} lists them. */
+    public List<URI> mirrors() {
+        return mirrors;
     }
 
     public static RegistryHosts defaults() {
