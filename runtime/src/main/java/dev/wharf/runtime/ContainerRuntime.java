@@ -18,7 +18,7 @@ public interface ContainerRuntime {
      */
     CreatedContainer create(ContainerSpec spec) throws IOException;
 
-    /** {@code runc start}: runs the process created earlier. */
+    /** Runs the process created earlier, as {@code runc start} does. */
     void start(String containerId) throws IOException;
 
     /** Sends a signal (number) to the container's init process. */

@@ -76,7 +76,9 @@ public final class ContainerMounts {
                     volumes.addUser(v.name(), containerId);
                 }
             }
-            save(containerId, resolved);
+            if (!resolved.isEmpty()) {
+                save(containerId, resolved); // no file reads as no mounts (recover): most containers write none
+            }
         } catch (IOException | RuntimeException e) {
             release(containerId, resolved, true);
             throw e;

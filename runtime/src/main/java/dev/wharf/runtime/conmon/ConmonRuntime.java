@@ -94,8 +94,7 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     @Override
     public void start(String containerId) throws IOException {
         ContainerFiles files = files(containerId);
-        runc.start(containerId);
-        Files.writeString(files.startedMarker(), "");
+        ExecFifo.release(runc.execFifo(files.id()), () -> ExitFiles.read(files).isEmpty() && MonitorProcess.isAlive(files));
     }
 
     @Override
@@ -153,7 +152,7 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
         int pid = MonitorProcess.readPid(files.pidfile()).orElse(0);
         OptionalInt exit = ExitFiles.read(files);
         if (exit.isEmpty() && MonitorProcess.isAlive(files)) {
-            Status status = Files.exists(files.startedMarker()) ? Status.RUNNING : Status.CREATED;
+            Status status = started(files) ? Status.RUNNING : Status.CREATED;
             return new RuntimeState(status, pid, OptionalInt.empty(), oom);
         }
         exit = ExitFiles.read(files);
@@ -190,7 +189,7 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     public void resize(String containerId, int rows, int cols) throws IOException {
         ContainerFiles files = files(containerId);
         var pid = MonitorProcess.readPid(files.pidfile());
-        if (!Files.exists(files.startedMarker()) && pid.isPresent()) {
+        if (!started(files) && pid.isPresent()) {
             dev.wharf.linux.Terminal.setSize(Path.of("/proc", Integer.toString(pid.getAsInt()), "fd", "0"), rows, cols);
         } else {
             ConmonCtl.resize(files.ctl(), rows, cols);
@@ -236,6 +235,12 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     @Override
     public void close() throws IOException {
         exitWatcher.close();
+    }
+
+    /** runc's own record of a start: its state directory is there and the exec FIFO is gone ({@link ExecFifo}). */
+    private boolean started(ContainerFiles files) {
+        Path fifo = runc.execFifo(files.id());
+        return Files.isDirectory(fifo.getParent()) && !Files.exists(fifo);
     }
 
     /** runc delete -f kills what is left; the monitor then records the exit and leaves; then the files go. */

@@ -72,9 +72,4 @@ record ContainerFiles(String id, Path dir) {
     Path startFile() {
         return dir.resolve("start");
     }
-
-    /** Our own marker: {@code runc start} succeeded, so a live monitor means running rather than created. */
-    Path startedMarker() {
-        return dir.resolve("started");
-    }
 }

@@ -37,8 +37,9 @@ final class Runc {
         return "--root=" + root;
     }
 
-    void start(String id) throws IOException {
-        run("start", id);
+    /** The FIFO a created container's init waits on until it is started ({@link ExecFifo}). */
+    Path execFifo(String id) {
+        return root.resolve(id).resolve(ExecFifo.NAME);
     }
 
     void kill(String id, int signal) throws IOException {

@@ -19,13 +19,15 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Snapshots as plain directories under one root, mounted with overlayfs:
  * <pre>
  * root/layers/&lt;diff-id hex&gt;/            committed layer (lower directory)
  * root/layers/tmp-&lt;random&gt;/             a layer being unpacked (removed at start-up if left over)
- * root/containers/&lt;id&gt;/{init,upper,work,merged,empty}   init: Docker's init layer ({@link InitLayer})
+ * root/init/                              Docker's init layer ({@link InitLayer}), the same for every container
+ * root/containers/&lt;id&gt;/{upper,work,merged,empty}
  * </pre>
  * mount(2) takes one page of options, about 35 absolute layer paths; images with more layers are mounted
  * through the new mount API, one {@code lowerdir+} per layer (Linux 6.8+), up to overlayfs's 500.
@@ -36,11 +38,15 @@ public final class OverlaySnapshotter implements Snapshotter {
 
     private final Path layers;
     private final Path containers;
+    private final Path initLayer;
     private final LayerApplier applier;
+    private final ReentrantLock initLock = new ReentrantLock();
+    private volatile boolean initReady;
 
     public OverlaySnapshotter(Path root, LayerApplier applier) throws IOException {
         this.layers = root.toAbsolutePath().resolve("layers");
         this.containers = root.toAbsolutePath().resolve("containers");
+        this.initLayer = root.toAbsolutePath().resolve("init");
         this.applier = applier;
         Files.createDirectories(layers);
         Files.createDirectories(containers);
@@ -89,9 +95,8 @@ public final class OverlaySnapshotter implements Snapshotter {
         for (String sub : List.of("upper", "work", "merged")) {
             Files.createDirectories(dir.resolve(sub));
         }
-        InitLayer.ensure(dir.resolve("init"));
         List<String> lower = new ArrayList<>();
-        lower.add(dir.resolve("init").toString());
+        lower.add(initLayer().toString());
         lower.addAll(lowerDirs(dir, diffIds));
         String options = "lowerdir=" + String.join(":", lower)
                 + ",upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work");
@@ -128,7 +133,7 @@ public final class OverlaySnapshotter implements Snapshotter {
     @Override
     public List<FileChange> changes(String containerId, List<Digest> diffIds) throws IOException {
         List<Path> lowers = new ArrayList<>();
-        lowers.add(containerDir(containerId).resolve("init"));
+        lowers.add(initLayer());
         for (Digest diffId : diffIds.reversed()) {
             lowers.add(layerDir(diffId));
         }
@@ -175,6 +180,20 @@ public final class OverlaySnapshotter implements Snapshotter {
             lower.add(empty.toString());
         }
         return lower;
+    }
+
+    /** Its content never varies and it is only ever a lower layer, so one copy serves every container. */
+    private Path initLayer() throws IOException {
+        if (!initReady) {
+            initLock.lock();
+            try {
+                InitLayer.ensure(initLayer);
+                initReady = true;
+            } finally {
+                initLock.unlock();
+            }
+        }
+        return initLayer;
     }
 
     private Path layerDir(Digest diffId) {
