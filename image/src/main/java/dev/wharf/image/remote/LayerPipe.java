@@ -8,6 +8,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * A layer's download on two threads: a pump reads the body, hashes it into its blob and passes the same
@@ -46,11 +48,13 @@ final class LayerPipe implements AutoCloseable {
      */
     void run(Unpack unpack) throws IOException {
         discarding = unpack == null;
-        Thread.ofVirtual().name("layer-download").start(this::pump);
+        // Platform threads: both stages are CPU-bound in native code (libcrypto, zlib), which would pin the
+        // few carriers that the HTTP client's own virtual threads need to deliver the body.
+        Thread.ofPlatform().daemon().name("layer-download").start(this::pump);
         IOException unpackFailure = null;
         try {
             if (unpack != null) {
-                unpack.from(new ChunkStream());
+                unpackOnPlatformThread(unpack);
             }
         } catch (IOException e) {
             unpackFailure = e;
@@ -63,24 +67,36 @@ final class LayerPipe implements AutoCloseable {
         }
     }
 
+    private void unpackOnPlatformThread(Unpack unpack) throws IOException {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            unpack.from(new ChunkStream());
+            return null;
+        });
+        Thread.ofPlatform().daemon().name("layer-unpack").start(task);
+        await(task);
+    }
+
     private void pump() {
+        Chunk last;
         try {
-            Chunk last;
-            try {
-                copyBody();
-                blob.verify();
-                pumped.complete(null);
-                last = new Chunk(null, 0, null);
-            } catch (IOException e) {
-                pumped.completeExceptionally(e);
-                last = new Chunk(null, 0, e);
-            }
+            copyBody();
+            blob.verify();
+            pumped.complete(null);
+            last = new Chunk(null, 0, null);
+        } catch (IOException e) {
+            pumped.completeExceptionally(e);
+            last = new Chunk(null, 0, e);
+        } catch (RuntimeException e) { // a progress write to a client that went away, say
+            pumped.completeExceptionally(e);
+            last = new Chunk(null, 0, new IOException(e));
+        } catch (InterruptedException e) {
+            last = new Chunk(null, 0, new InterruptedIOException("layer download interrupted"));
+            pumped.completeExceptionally(last.failure());
+        }
+        try {
             hand(last);
         } catch (InterruptedException e) {
-            pumped.completeExceptionally(new InterruptedIOException("layer download interrupted"));
-        } catch (RuntimeException e) {
-            pumped.completeExceptionally(e);
-            throw e;
+            Thread.currentThread().interrupt(); // nobody interrupts the pump
         }
     }
 
@@ -112,13 +128,22 @@ final class LayerPipe implements AutoCloseable {
     }
 
     private void awaitPump() throws IOException {
+        await(pumped);
+    }
+
+    private static void await(Future<Void> stage) throws IOException {
         try {
-            pumped.get();
+            stage.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while downloading a layer");
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException unchecked -> throw unchecked;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
         }
     }
 

@@ -98,6 +98,24 @@ class LayerPipeTest {
     }
 
     @Test
+    void aClientThatWentAwayEndsBothStages() throws IOException {
+        FileBlobStore blobs = new FileBlobStore(root);
+        InputStream failingProgress = new SequenceInputStream(new ByteArrayInputStream(BODY, 0, 1 << 20),
+                new InputStream() {
+                    @Override
+                    public int read() {
+                        throw new java.io.UncheckedIOException(new IOException("broken pipe"));
+                    }
+                });
+        try (BlobWriter blob = blobs.writer(Digest.sha256(BODY), BODY.length);
+                LayerPipe pipe = new LayerPipe(failingProgress, blob)) {
+            assertThatThrownBy(() -> pipe.run(InputStream::readAllBytes))
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+        }
+        assertThat(blobs.list()).isEmpty();
+    }
+
+    @Test
     void withoutAnUnpackerTheBlobIsOnlyStored() throws IOException {
         FileBlobStore blobs = new FileBlobStore(root);
         Digest digest = Digest.sha256(BODY);
