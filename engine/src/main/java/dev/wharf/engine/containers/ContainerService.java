@@ -179,7 +179,7 @@ public final class ContainerService implements ContainerConnector {
 
         register(name, chosen -> new ContainerRecord(id, chosen, Timestamps.rfc3339Nano(Instant.now()), image.id(),
                 diffIds, argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, RunState.CREATED,
-                request.networkingConfig()), hostResolvConf);
+                ContainerNetworking.endpoints(hostConfig.networkMode(), request.networkingConfig())), hostResolvConf);
         return new ContainerCreateResponse(id, List.of());
     }
 
