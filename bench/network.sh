@@ -5,14 +5,13 @@
 #   3. time from `run -d -p` until the published port answers HTTP
 # Root only. Each engine gets its own socket, data root, bridge and subnet (bench/lib/engines.sh). dockerd
 # runs with --iptables=false (its userland proxy publishes the ports), so it never changes the FORWARD
-# policy or adds chains; wharfd uses the CNI plugins (portmap DNAT). Everything is removed afterwards.
+# policy or adds chains; wharfd writes its own DNAT rules (network.cni.BridgeRules, one iptables-restore per start). Everything is removed afterwards.
 set -euo pipefail
 runs=${RUNS:-5}
 mib=${MIB:-48}          # size of the served file; /dev/shm in a container is 64 MiB
 rounds=${ROUNDS:-10}    # downloads per throughput sample
 . "$(dirname "$0")/lib/engines.sh"
 bench_setup
-command -v curl >/dev/null || WHARF_APT_PACKAGES="$WHARF_APT_PACKAGES curl" wharf_install_prereqs
 
 W=("${DW[@]}") # both engines through the docker CLI: the engines are compared, not the clients
 bench_start_engines

@@ -1,5 +1,5 @@
 # Sourced: installs what Wharf needs from Debian when it is missing (idempotent; root only).
-WHARF_APT_PACKAGES="runc conmon iptables containernetworking-plugins busybox-static iproute2 procps tini docker-compose skopeo openssl docker-registry apache2-utils"
+WHARF_APT_PACKAGES="runc conmon iptables containernetworking-plugins busybox-static iproute2 procps tini docker-compose skopeo openssl docker-registry apache2-utils curl"
 
 wharf_install_prereqs() {
   local missing=() pkg

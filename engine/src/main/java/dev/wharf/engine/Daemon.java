@@ -105,7 +105,7 @@ public final class Daemon implements AutoCloseable {
             VolumeService volumes = new VolumeService(LocalVolumeStore.open(paths.volumes()), events);
             NetworkService networks = new NetworkService(paths.networks(), config.network(),
                     new CniNetworkDriver(paths.networkState(), CniPluginRunner.DEFAULT_PLUGIN_DIR), events);
-            dns = new DnsServers();
+            dns = new DnsServers(config.dns());
             networks.addListener(dns);
             ContainerService containers = new ContainerService(paths, blobs, images, snapshotter, runtime, events,
                     new ContainerMounts(volumes, paths.containers()), networks);

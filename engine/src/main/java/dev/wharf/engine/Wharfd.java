@@ -20,6 +20,7 @@ public final class Wharfd {
                   --default-address-pool string   Default address pool for user-defined networks (default "base=10.210.0.0/16,size=24")
                   --insecure-registry list   Enable insecure registry communication
                   --registry-mirror list     Preferred Docker registry mirror
+                  --dns list           DNS server the networks' DNS servers forward to (default: the host's)
               -l, --log-level string   Set the logging level ("debug"|"info"|"warn"|"error"|"fatal") (default "info")
               -h, --help               Print usage
             """;

@@ -17,6 +17,7 @@ final class WharfdFlags {
     private String cgroupParent = defaults.cgroupParent();
     private final List<String> insecureRegistries = new ArrayList<>();
     private final List<URI> registryMirrors = new ArrayList<>();
+    private final List<String> dns = new ArrayList<>();
     private String bridge = defaults.network().bridge();
     private String bip = defaults.network().bip();
     private NetworkFlags pool = defaults.network();
@@ -59,6 +60,7 @@ final class WharfdFlags {
             case "--default-address-pool" -> pool = pool.withPool(value);
             case "--insecure-registry" -> insecureRegistries.add(value);
             case "--registry-mirror" -> registryMirrors.add(RegistryHosts.mirror(value));
+            case "--dns" -> dns.add(value);
             case "-l", "--log-level" -> logLevel = value;
             default -> throw new IllegalArgumentException("unknown flag: " + name);
         }
@@ -74,6 +76,6 @@ final class WharfdFlags {
 
     DaemonConfig config() {
         return new DaemonConfig(host, dataRoot, execRoot, busybox, true, cgroupParent, insecureRegistries,
-                registryMirrors, new NetworkFlags(bridge, bip, pool.poolBase(), pool.poolSize()));
+                registryMirrors, new NetworkFlags(bridge, bip, pool.poolBase(), pool.poolSize()), dns);
     }
 }

@@ -46,7 +46,7 @@ class DaemonTest {
         store.tag(ImageReference.parse("busybox:latest"), image.id());
         daemon = Daemon.start(new DaemonConfig("unix://" + dir.resolve("wharf.sock"), paths.dataRoot(), paths.execRoot(),
                 Path.of("/bin/busybox"), false, "/wharf", List.of(), List.of(),
-                dev.wharf.engine.networks.NetworkFlags.defaults()));
+                dev.wharf.engine.networks.NetworkFlags.defaults(), List.of()));
     }
 
     @AfterEach

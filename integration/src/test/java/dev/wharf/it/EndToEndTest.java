@@ -32,9 +32,15 @@ abstract class EndToEndTest {
         root = Files.createTempDirectory("wharf-it-");
         Files.createDirectories(root.resolve("docker-config"));
         daemon = new WharfdProcess(root);
+        daemon.addFlags(daemonFlags().toArray(String[]::new));
         daemon.start();
         wharf = Cli.wharf(daemon.host());
         docker = Cli.docker(daemon.host(), root.resolve("docker-config"));
+    }
+
+    /** More flags for this class's daemon. */
+    protected List<String> daemonFlags() throws IOException {
+        return List.of();
     }
 
     @AfterAll

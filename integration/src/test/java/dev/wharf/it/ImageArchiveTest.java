@@ -146,6 +146,24 @@ class ImageArchiveTest extends EndToEndTest {
         wharfOk("rmi", "history/app:1");
     }
 
+    /** As dockerd: the unpacked layer of a removed image goes with it, while a layer other images share stays. */
+    @Test
+    void removingAnImageDeletesTheUnpackedLayersNothingElseUses() throws Exception {
+        wharfOk("run", "--name", "layer-maker", "busybox", "sh", "-c", "echo x > /made");
+        wharfOk("commit", "layer-maker", "layers/made:1");
+        wharfOk("rm", "layer-maker");
+        assertThat(wharfOk("run", "--rm", "layers/made:1", "cat", "/made")).isEqualTo("x\n"); // unpacks the new layer
+        Path layers = daemon.dataRoot().resolve("overlay/layers");
+        String base = dockerOk("inspect", "-f", "{{index .RootFS.Layers 0}}", "layers/made:1").strip();
+        String top = dockerOk("inspect", "-f", "{{index .RootFS.Layers 1}}", "layers/made:1").strip();
+        assertThat(layers.resolve(top.substring("sha256:".length()))).isDirectory();
+
+        dockerOk("rmi", "layers/made:1");
+        assertThat(layers.resolve(top.substring("sha256:".length()))).doesNotExist();
+        assertThat(layers.resolve(base.substring("sha256:".length()))).as("busybox's layer").isDirectory();
+        assertThat(wharfOk("run", "--rm", "busybox", "echo", "still runs")).isEqualTo("still runs\n");
+    }
+
     @Test
     void imagePruneRemovesDanglingThenUnusedImages() throws Exception {
         CommandResult untagged = wharf.runWithInput(Tarballs.tar(Tarballs.file("dangling.txt", "d\n")), "import", "-");

@@ -2,6 +2,10 @@ package dev.wharf.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -9,11 +13,50 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code network create --internal} through both CLIs: containers on it get no default route (so no
  * address outside the subnet is reachable: only the kernel's route lookup is asked, nothing is sent
  * there), no published ports, no masquerading and Docker's DROP rules for anything forwarded between the
- * network and elsewhere, and still resolve and reach each other by name.
+ * network and elsewhere, and still resolve and reach each other by name. Other names are forwarded (to
+ * this daemon's {@code --dns}, a fake on loopback) only for a container that also has a network with
+ * external access, as Docker's resolver does.
  */
 class InternalNetworkTest extends EndToEndTest {
     /** TEST-NET-1 (RFC 5737): an address outside every network of the test, only ever looked up. */
     private static final String OUTSIDE = "192.0.2.1";
+
+    private FakeResolver upstream;
+
+    @Override
+    protected List<String> daemonFlags() throws IOException {
+        var random = new SecureRandom();
+        upstream = new FakeResolver("127." + (100 + random.nextInt(100)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(250)));
+        return List.of("--dns", upstream.address());
+    }
+
+    @AfterAll
+    void stopUpstream() {
+        upstream.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wharf", "docker"})
+    void namesAreForwardedOnlyForAContainerThatAlsoHasExternalAccess(String client) throws Exception {
+        assertThat(TestNetwork.run("ip", "route", "get", upstream.address())).contains("dev lo"); // never leaves the host
+        String net = "dim-" + client;
+        String box = "dual-" + client;
+        String name = "far-" + client + ".example";
+        ok(client, "network", "create", "--internal", net);
+        try {
+            CommandResult alone = cli(client).run("run", "--rm", "--network", net, "busybox", "nslookup", name);
+            assertThat(alone.stdout() + alone.stderr()).doesNotContain(FakeResolver.ANSWER);
+            assertThat(upstream.asked()).noneMatch(asked -> asked.startsWith(name));
+
+            ok(client, "run", "-d", "--name", box, "--network", net, "busybox", "sleep", "120");
+            ok(client, "network", "connect", "bridge", box);
+            assertThat(ok(client, "exec", box, "nslookup", name)).contains(FakeResolver.ANSWER);
+            assertThat(upstream.asked()).anyMatch(asked -> asked.startsWith(name));
+        } finally {
+            cli(client).run("rm", "-f", box);
+            ok(client, "network", "rm", net);
+        }
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"wharf", "docker"})

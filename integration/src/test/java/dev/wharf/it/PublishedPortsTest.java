@@ -9,6 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,11 +50,71 @@ class PublishedPortsTest extends EndToEndTest {
         String gateway = daemon.network().bridgePrefix() + "1";
         assertThat(wharfOk("run", "--rm", "busybox", "wget", "-q", "-O", "-", "http://" + gateway + ":" + (port + 1) + "/"))
                 .contains("hello-from-");
+        // and the container itself, through the host (its answer must come back through the host too)
+        assertThat(wharfOk("exec", "web", "wget", "-q", "-O", "-", "http://" + gateway + ":" + (port + 1) + "/"))
+                .contains("hello-from-");
+        String ip = wharfOk("inspect", "-f", "{{.NetworkSettings.IPAddress}}", "web").strip();
+        assertThat(TestNetwork.run("iptables-save", "-t", "nat").lines().filter(rule -> rule.contains(ip + ":80")))
+                .containsExactlyInAnyOrder(
+                        "-A WHARF-DNAT-" + daemon.network().bridge() + " -d 127.0.0.1/32 -p tcp -m tcp --dport " + port
+                                + " -j DNAT --to-destination " + ip + ":80",
+                        "-A WHARF-DNAT-" + daemon.network().bridge() + " -p tcp -m tcp --dport " + (port + 1)
+                                + " -j DNAT --to-destination " + ip + ":80");
 
         wharfOk("rm", "-f", "web");
         try (ServerSocket again = new ServerSocket()) {
             again.bind(new InetSocketAddress("0.0.0.0", port + 1)); // freed
         }
+        assertThat(TestNetwork.run("iptables-save")).doesNotContain(ip + "/32").doesNotContain(ip + ":");
+    }
+
+    /**
+     * A client outside the host (a netns of the test's own, on a veth: its traffic is forwarded, unlike
+     * the host's own) under a DROP for everything wharf does not accept, as a DROP FORWARD policy (dockerd
+     * sets one) does: the published ports, a range among them, answer through Docker's per-port ACCEPT,
+     * while an unpublished port of the same container stays unreachable.
+     */
+    @Test
+    void publishedPortsAnswerAForwardedClientUnderADropPolicyAndNothingElse() throws Exception {
+        int port = TestPorts.freeRun(2);
+        dockerOk("run", "-d", "--name", "ranged", "-p", port + "-" + (port + 1) + ":80-81", "busybox", "sh", "-c",
+                "mkdir -p /www && echo hello-from-$(hostname) > /www/index.html && httpd -p 81 -h /www && httpd -p 82 -h /www"
+                        + " && exec httpd -f -p 80 -h /www");
+        String ip = wharfOk("inspect", "-f", "{{.NetworkSettings.IPAddress}}", "ranged").strip();
+        var random = new SecureRandom();
+        String tag = HexFormat.of().toHexDigits((short) random.nextInt());
+        String ns = "wito" + tag;
+        String link = "169.254." + (1 + random.nextInt(250)) + ".";
+        int base = 4 * random.nextInt(60);
+        String host = link + (base + 1);
+        String client = link + (base + 2);
+        String[] drop = {"-i", "wo" + tag, "-j", "DROP"};
+        try {
+            sh("ip netns add " + ns + " && ip link add wo" + tag + " type veth peer name wi" + tag + " netns " + ns
+                    + " && ip addr add " + host + "/30 dev wo" + tag + " && ip link set wo" + tag + " up"
+                    + " && ip -n " + ns + " addr add " + client + "/30 dev wi" + tag + " && ip -n " + ns + " link set wi" + tag
+                    + " up && ip -n " + ns + " link set lo up && ip -n " + ns + " route add " + daemon.network().bridgePrefix()
+                    + "0/24 via " + host);
+            sh("iptables -w -A FORWARD " + String.join(" ", drop));
+            assertThat(sh("ip netns exec " + ns + " ip route get " + host)).contains("dev wi" + tag); // stays on the veth
+            String fetch = "ip netns exec " + ns + " curl -sS -m 3 http://";
+            assertThat(sh(fetch + host + ":" + port + "/")).contains("hello-from-");
+            assertThat(sh(fetch + host + ":" + (port + 1) + "/")).contains("hello-from-");
+            assertThat(sh(fetch + ip + ":82/ || echo unreachable")).contains("unreachable").doesNotContain("hello-from-");
+        } finally {
+            TestNetwork.run("iptables", "-w", "-D", "FORWARD", drop[0], drop[1], drop[2], drop[3]);
+            TestNetwork.run("ip", "netns", "del", ns);
+        }
+        assertThat(TestNetwork.run("iptables-save").lines().filter(rule -> rule.contains(ip + "/32")))
+                .containsExactlyInAnyOrder(
+                        "-A WHARF-PORTS-" + daemon.network().bridge() + " -d " + ip + "/32 -p tcp -m tcp --dport 80 -j ACCEPT",
+                        "-A WHARF-PORTS-" + daemon.network().bridge() + " -d " + ip + "/32 -p tcp -m tcp --dport 81 -j ACCEPT");
+        wharfOk("rm", "-f", "ranged");
+        assertThat(TestNetwork.run("iptables-save")).doesNotContain(ip + "/32").doesNotContain(ip + ":");
+    }
+
+    private static String sh(String command) throws IOException, InterruptedException {
+        return TestNetwork.run("sh", "-c", command);
     }
 
     @Test
@@ -93,6 +156,14 @@ class PublishedPortsTest extends EndToEndTest {
         assertThat(awaitHttp("127.0.0.1", port)).contains("hello-from-"); // the kernel's DNAT needs no daemon
         daemon.start();
         assertThat(awaitHttp("127.0.0.1", port)).contains("hello-from-");
+        wharfOk("run", "-d", "--name", "newcomer", "-p", TestPorts.free() + ":80", "busybox", "sh", "-c", HTTPD);
+        // the new run rewrote the network's rules from what is on record: the survivor's DNAT is still there, once
+        String ip = wharfOk("inspect", "-f", "{{.NetworkSettings.IPAddress}}", "survivor").strip();
+        assertThat(awaitHttp("127.0.0.1", port)).contains("hello-from-");
+        List<String> rules = TestNetwork.run("iptables-save").lines()
+                .filter(rule -> rule.contains(daemon.network().bridge()) || rule.contains(ip)).toList();
+        assertThat(rules).doesNotHaveDuplicates().anyMatch(rule -> rule.contains("--to-destination " + ip + ":80"));
+        wharfOk("rm", "-f", "newcomer");
         CommandResult taken = wharf.run("run", "--rm", "-p", port + ":80", "busybox", "true");
         assertThat(taken.stderr()).contains("port is already allocated"); // held again after the restart
         assertThat(wharfOk("port", "survivor", "80")).contains("0.0.0.0:" + port);

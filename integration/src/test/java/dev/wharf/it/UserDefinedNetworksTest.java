@@ -3,6 +3,8 @@ package dev.wharf.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * User-defined networks through both CLIs: create/ls/inspect/rm/prune, name resolution by the
@@ -80,6 +82,36 @@ class UserDefinedNetworksTest extends EndToEndTest {
         assertThat(wharfOk("network", "inspect", "-f", "{{json .Containers}}", "side").strip()).isEqualTo("{}");
         wharfOk("rm", "-f", "roamer");
         wharfOk("network", "rm", "side");
+    }
+
+    /**
+     * As Docker: disconnecting a container from its every network keeps its NetworkMode, so it can be
+     * connected again, running (it gets eth0 at once) or stopped (at its next start).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"wharf", "docker"})
+    void aContainerDisconnectedFromEveryNetworkCanBeConnectedAgain(String client) {
+        String net = "again-" + client;
+        String box = "lonely-" + client;
+        ok(client, "network", "create", net);
+        ok(client, "run", "-d", "--name", box, "--network", net, "busybox", "sleep", "120");
+        ok(client, "network", "disconnect", net, box);
+        assertThat(ok(client, "inspect", "-f", "{{.HostConfig.NetworkMode}} {{json .NetworkSettings.Networks}}", box))
+                .isEqualTo(net + " {}\n");
+        assertThat(ok(client, "exec", box, "ls", "/sys/class/net").strip()).isEqualTo("lo");
+
+        ok(client, "network", "connect", net, box);
+        assertThat(ok(client, "exec", box, "ip", "-4", "-o", "addr", "show", "eth0")).contains("inet " + daemon.network().poolPrefix());
+        assertThat(ok(client, "network", "inspect", "-f", "{{json .Containers}}", net)).contains("\"Name\":\"" + box + "\"");
+
+        ok(client, "stop", "-t", "0", box);
+        ok(client, "network", "disconnect", net, box);
+        ok(client, "network", "connect", "bridge", box);
+        ok(client, "start", box);
+        assertThat(ok(client, "exec", box, "ip", "-4", "-o", "addr", "show", "eth0")).contains("inet " + daemon.network().bridgePrefix());
+        assertThat(ok(client, "inspect", "-f", "{{.HostConfig.NetworkMode}}", box)).isEqualTo(net + "\n");
+        ok(client, "rm", "-f", box);
+        ok(client, "network", "rm", net);
     }
 
     @Test

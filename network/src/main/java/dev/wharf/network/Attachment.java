@@ -3,6 +3,8 @@ package dev.wharf.network;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One container's endpoint on one network, stored before the CNI ADD and completed with its result,
@@ -17,6 +19,24 @@ public record Attachment(String containerId, String networkId, String networkNam
     public Attachment withResult(JsonNode newResult) {
         return new Attachment(containerId, networkId, networkName, endpointId, ifname, netns, cniArgs, conflist,
                 runtimeConfig, newResult);
+    }
+
+    /** The bridge of the network, as the ADD ran. */
+    @JsonIgnore
+    public String bridge() {
+        return conflist.path("plugins").path(0).path("bridge").asText();
+    }
+
+    /** The host ports the endpoint publishes. */
+    @JsonIgnore
+    public List<PortMapping> ports() {
+        List<PortMapping> ports = new ArrayList<>();
+        if (runtimeConfig == null) {
+            return ports;
+        }
+        runtimeConfig.path("portMappings").forEach(m -> ports.add(new PortMapping(m.path("hostIP").asText(""),
+                m.path("hostPort").asInt(), m.path("containerPort").asInt(), m.path("protocol").asText("tcp"))));
+        return ports;
     }
 
     /** The container's address without prefix, "" before the ADD finished. */

@@ -1,7 +1,7 @@
 package dev.wharf.network;
 
 /**
- * One published port as portmap's {@code portMappings} capability takes it.
+ * One published port (stored in the CNI {@code portMappings} form of the endpoint's runtimeConfig).
  *
  * @param hostIp the host address to listen on; "" for all of them
  * @param protocol {@code tcp} or {@code udp}

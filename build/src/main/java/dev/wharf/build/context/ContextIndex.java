@@ -142,10 +142,11 @@ public final class ContextIndex {
 
     /**
      * Writes the entry {@code name} (the root for {@code ""}), everything under it and its parent directories
-     * under {@link #tree()}, with their modes and mtimes; what an earlier call wrote is not written again.
+     * under {@link #tree()}, with their modes and mtimes; what an earlier call wrote is not written again (stages that
+     * build at the same time may extract at the same time: one at a time).
      * Every parent is a directory this index created, so nothing can be written outside the tree.
      */
-    void extract(String name) throws IOException {
+    synchronized void extract(String name) throws IOException {
         Files.createDirectories(tree);
         List<String> directories = new ArrayList<>();
         for (String parent = parentOf(name); !parent.isEmpty(); parent = parentOf(parent)) {

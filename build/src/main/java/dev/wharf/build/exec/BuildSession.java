@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What every stage of one build shares: the request, the stores, the step numbering, finished stages. */
@@ -31,11 +34,11 @@ final class BuildSession {
     final StepContainerKeeper keeper;
     final Path scratch;
     final Map<String, String> metaArgs;
-    final Map<Integer, StepImage> stages = new ConcurrentHashMap<>();
+    /** The results of the stages the build needs, as they come: stages build at the same time. */
+    final Map<Integer, CompletableFuture<StepImage>> stages = new ConcurrentHashMap<>();
     final Set<String> consumedArgs = ConcurrentHashMap.newKeySet();
     private final int total;
     private int step;
-    private volatile int currentStage;
 
     BuildSession(BuildRequest request, BuildOutput out, Dockerfile dockerfile, BuildContext context, ImageStore images,
             ImageWriter writer, Snapshots snapshots, LayerCommitter committer, RunStep runner, BuildCache cache,
@@ -57,14 +60,6 @@ final class BuildSession {
         this.total = total;
     }
 
-    void enterStage(int index) {
-        currentStage = index;
-    }
-
-    int currentStage() {
-        return currentStage;
-    }
-
     /** The index of the stage a FROM or --from names (by name, any case, or by number), or -1. */
     int stageIndex(String name) {
         for (Dockerfile.Stage stage : dockerfile.stages()) {
@@ -79,7 +74,10 @@ final class BuildSession {
         return -1;
     }
 
-    /** The result of an earlier stage a FROM names; a stage that is not earlier is a cycle. */
+    /**
+     * The result of an earlier stage a FROM names, once it is built; a stage that is not earlier is a cycle.
+     * When that stage failed, this one fails too (the build reports the earlier stage's error).
+     */
     java.util.Optional<StepImage> stageImage(String name, int current) throws dev.wharf.build.BuildException {
         int index = stageIndex(name);
         if (index < 0) {
@@ -88,7 +86,15 @@ final class BuildSession {
         if (index >= current) {
             throw new dev.wharf.build.BuildException("circular dependency detected on stage: " + name);
         }
-        return java.util.Optional.ofNullable(stages.get(index));
+        CompletableFuture<StepImage> result = stages.get(index);
+        if (result == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(result.join());
+        } catch (CompletionException | CancellationException e) {
+            throw new dev.wharf.build.BuildException("stage " + name + " failed", e.getCause());
+        }
     }
 
     /** COPY --from: an earlier stage, else an image of the store. */
@@ -110,11 +116,15 @@ final class BuildSession {
         return writer.read(image.get());
     }
 
-    /** Prints "Step n/m : text" as two messages, as dockerd does. */
+    /** Prints "Step n/m : text" of the build's ARGs before the first FROM; each stage numbers its own steps. */
     synchronized void header(String text) {
-        step++;
-        out.stream("Step " + step + "/" + total + " : " + text);
-        out.stream("\n");
+        header(out, ++step, text);
+    }
+
+    /** "Step n/m : text" as two messages, as dockerd prints it. */
+    void header(BuildOutput to, int number, String text) {
+        to.stream("Step " + number + "/" + total + " : " + text);
+        to.stream("\n");
     }
 
     /** The time written into configs and history: SOURCE_DATE_EPOCH when given, else now. */

@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -91,13 +93,8 @@ public final class Builder {
                 session.header(arg.source().text());
                 arg.args().forEach(a -> session.consumedArgs.add(a.key()));
             }
-            for (int index : needed) {
-                session.enterStage(index);
-                Dockerfile.Stage stage = dockerfile.stages().get(index);
-                StepImage result = new StageBuilder(session, stage, index == target ? extra : List.of()).build();
-                session.stages.put(index, result);
-            }
-            StepImage result = session.stages.get(target);
+            buildStages(session, needed, target, extra, dockerfile.metaArgs().size() + 1);
+            StepImage result = session.stages.get(target).join();
             if (result.id() == null) {
                 throw new BuildException("No image was generated. Is your Dockerfile empty?");
             }
@@ -111,6 +108,56 @@ public final class Builder {
             return result.id();
         } finally {
             deleteTree(scratch);
+        }
+    }
+
+    /**
+     * Builds every needed stage on a virtual thread of its own: a stage waits only for the stages it names (FROM,
+     * COPY --from), so independent stages build at the same time. Their output comes in stage order, their steps
+     * numbered as in a sequential build; the first failed stage's error is the build's.
+     */
+    private static void buildStages(BuildSession session, TreeSet<Integer> needed, int target, List<Instruction> extra,
+            int firstStep) throws IOException {
+        OrderedOutput ordered = new OrderedOutput(session.out);
+        needed.forEach(index -> session.stages.put(index, new CompletableFuture<>()));
+        List<Thread> threads = new ArrayList<>();
+        int step = firstStep;
+        for (int index : needed) {
+            Dockerfile.Stage stage = session.dockerfile.stages().get(index);
+            List<Instruction> stageExtra = index == target ? extra : List.of();
+            OrderedOutput.Part out = ordered.part();
+            StageBuilder builder = new StageBuilder(session, stage, stageExtra, out, step);
+            step += 1 + stage.instructions().size() + stageExtra.size();
+            CompletableFuture<StepImage> result = session.stages.get(index);
+            threads.add(Thread.ofVirtual().name("build-stage-" + index).start(() -> {
+                try {
+                    result.complete(builder.build());
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                } finally {
+                    out.finish(result.isCompletedExceptionally());
+                }
+            }));
+        }
+        try {
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BuildException("build cancelled", e);
+        }
+        for (int index : needed) {
+            try {
+                session.stages.get(index).join();
+            } catch (CompletionException e) {
+                switch (e.getCause()) {
+                    case IOException io -> throw io;
+                    case RuntimeException runtime -> throw runtime;
+                    case Error error -> throw error;
+                    default -> throw new IOException(e.getCause());
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.wharf.build.exec;
 
 import dev.wharf.build.BuildException;
+import dev.wharf.build.BuildOutput;
 import dev.wharf.build.StepContainer;
 import dev.wharf.build.dockerfile.Command;
 import dev.wharf.build.dockerfile.Dockerfile;
@@ -44,6 +45,8 @@ final class StageBuilder {
     private static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private final BuildSession session;
+    private final BuildOutput out;
+    private int step;
     private final Dockerfile.Stage stage;
     private final List<Instruction> extra;
     private final ConfigInstructions configs;
@@ -53,8 +56,11 @@ final class StageBuilder {
     private final Map<String, String> args = new LinkedHashMap<>();
     private boolean cmdSet;
 
-    StageBuilder(BuildSession session, Dockerfile.Stage stage, List<Instruction> extra) {
+    /** {@code out}: this stage's output; {@code firstStep}: the number of its FROM step. */
+    StageBuilder(BuildSession session, Dockerfile.Stage stage, List<Instruction> extra, BuildOutput out, int firstStep) {
         this.session = session;
+        this.out = out;
+        this.step = firstStep - 1;
         this.stage = stage;
         this.extra = extra;
         this.configs = new ConfigInstructions(session.lexer);
@@ -64,11 +70,11 @@ final class StageBuilder {
     StepImage build() throws IOException {
         from(stage.from());
         for (Instruction instruction : stage.instructions()) {
-            session.header(instruction.source().text());
+            header(instruction.source().text());
             dispatch(instruction);
         }
         for (Instruction instruction : extra) {
-            session.header(instruction.source().text());
+            header(instruction.source().text());
             dispatch(instruction);
         }
         return image;
@@ -76,6 +82,14 @@ final class StageBuilder {
 
     StepImage image() {
         return image;
+    }
+
+    int index() {
+        return stage.index();
+    }
+
+    private void header(String text) {
+        session.header(out, ++step, text);
     }
 
     RunConfig config() {
@@ -88,7 +102,7 @@ final class StageBuilder {
     }
 
     private void from(Instruction.From from) throws IOException {
-        session.header(from.source().text());
+        header(from.source().text());
         String name = session.lexer.processWord(from.image(), Variables.of(session.metaArgs));
         StepImage base = session.stageImage(name, stage.index()).orElse(null);
         if (base == null) {
@@ -96,10 +110,10 @@ final class StageBuilder {
         }
         image = base;
         config = base.config().config();
-        session.out.stream(" ---> " + (base.id() == null ? "" : base.id().shortId()) + "\n");
+        out.stream(" ---> " + (base.id() == null ? "" : base.id().shortId()) + "\n");
         List<String> triggers = config.onBuild() == null ? List.of() : config.onBuild();
         if (!triggers.isEmpty()) {
-            session.out.stream("# Executing " + triggers.size() + " build trigger" + (triggers.size() == 1 ? "" : "s") + "\n");
+            out.stream("# Executing " + triggers.size() + " build trigger" + (triggers.size() == 1 ? "" : "s") + "\n");
             config = config.withOnBuild(null);
             InstructionParser parser = new InstructionParser(session.dockerfile.escape());
             for (String trigger : triggers) {
@@ -252,7 +266,7 @@ final class StageBuilder {
             return;
         }
         String id = Snapshots.newId();
-        session.out.stream(" ---> Running in " + id.substring(0, 12) + "\n");
+        out.stream(" ---> Running in " + id.substring(0, 12) + "\n");
         Path rootfs = session.snapshots.mount(id, image);
         boolean kept = false;
         try {
@@ -262,7 +276,7 @@ final class StageBuilder {
                 env.addFirst(DEFAULT_PATH);
             }
             Instant started = Instant.now();
-            int code = session.runner.run(id, rootfs, argv, env, config.workingDir(), config.user(), session.out);
+            int code = session.runner.run(id, rootfs, argv, env, config.workingDir(), config.user(), out);
             if (code != 0) {
                 kept = !session.request.forceRemove() && image.id() != null && keep(new StepContainer(id, image.id(),
                         argv, env, config.workingDir(), config.user(), new StepContainer.Exit(code, started, Instant.now())));
@@ -291,7 +305,7 @@ final class StageBuilder {
             }
             session.snapshots.removeQuietly(id);
         }
-        session.out.stream("Removing intermediate container " + id.substring(0, 12) + "\n");
+        out.stream("Removing intermediate container " + id.substring(0, 12) + "\n");
         return false;
     }
 
@@ -318,7 +332,7 @@ final class StageBuilder {
             return;
         }
         String id = Snapshots.newId();
-        session.out.stream(" ---> Running in " + id.substring(0, 12) + "\n");
+        out.stream(" ---> Running in " + id.substring(0, 12) + "\n");
         Path rootfs = session.snapshots.mount(id, image);
         boolean kept = false;
         try {
@@ -342,7 +356,7 @@ final class StageBuilder {
         }
         String container = id != null ? id : Snapshots.newId();
         if (announce) {
-            session.out.stream(" ---> Running in " + container.substring(0, 12) + "\n");
+            out.stream(" ---> Running in " + container.substring(0, 12) + "\n");
             keepCompleted(container, probe.cmd(), next.envOrEmpty(), null);
         }
         commit(next, probe, layer, container, author, key);
@@ -372,8 +386,8 @@ final class StageBuilder {
         }
         image = session.writer.read(cachedImage.get());
         config = image.config().config();
-        session.out.stream(" ---> Using cache\n");
-        session.out.stream(" ---> " + image.id().shortId() + "\n");
+        out.stream(" ---> Using cache\n");
+        out.stream(" ---> " + image.id().shortId() + "\n");
         return true;
     }
 
@@ -401,7 +415,7 @@ final class StageBuilder {
                 null, history, "linux", RootFs.layers(diffIds));
         image = session.writer.write(built, layers, image.id());
         config = next;
-        session.out.stream(" ---> " + image.id().shortId() + "\n");
+        out.stream(" ---> " + image.id().shortId() + "\n");
         session.cache.record(key, image.id());
     }
 }

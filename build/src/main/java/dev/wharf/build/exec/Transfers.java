@@ -56,7 +56,7 @@ final class Transfers {
             BuildContext sourceRoot = session.context;
             if (from != null) {
                 from = session.lexer.processWord(from, vars);
-                StepImage fromImage = session.copySource(from, session.currentStage());
+                StepImage fromImage = session.copySource(from, stage.index());
                 fromSnapshot = Snapshots.newId();
                 sourceRoot = BuildContext.at(session.snapshots.mount(fromSnapshot, fromImage));
             }

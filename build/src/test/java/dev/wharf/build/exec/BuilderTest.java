@@ -319,6 +319,55 @@ class BuilderTest {
     }
 
     @Test
+    void independentStagesPrintInStageOrderWithSequentialStepNumbers() throws Exception {
+        Path context = Files.createTempDirectory(tmp, "stages-");
+        try {
+            Files.writeString(context.resolve("Dockerfile"), """
+                    FROM busybox AS slow
+                    RUN sleep 1 && echo slow-done | tee /slow.txt
+                    FROM busybox AS fast
+                    RUN echo fast-done | tee /fast.txt
+                    FROM scratch
+                    COPY --from=slow /slow.txt /
+                    COPY --from=fast /fast.txt /
+                    """);
+            Result result = fixture.build(context, Options.defaults()).ok();
+            String output = result.output();
+            List<String> steps = output.lines().filter(l -> l.startsWith("Step ")).map(l -> l.substring(0, l.indexOf(" :"))).toList();
+            assertThat(steps).containsExactly("Step 1/7", "Step 2/7", "Step 3/7", "Step 4/7", "Step 5/7", "Step 6/7", "Step 7/7");
+            assertThat(output.indexOf("slow-done")).isLessThan(output.indexOf("Step 3/7"));
+            assertThat(output.indexOf("fast-done")).isGreaterThan(output.indexOf("Step 4/7"));
+            fixture.inRootfs(result.id(), rootfs -> {
+                assertThat(rootfs.resolve("slow.txt")).hasContent("slow-done");
+                assertThat(rootfs.resolve("fast.txt")).hasContent("fast-done");
+            });
+        } finally {
+            BuildFixture.deleteTree(context);
+        }
+    }
+
+    @Test
+    void aFailedStageIsTheBuildsErrorAndLaterStagesShowNothing() throws Exception {
+        Path context = Files.createTempDirectory(tmp, "stages-");
+        try {
+            Files.writeString(context.resolve("Dockerfile"), """
+                    FROM busybox AS broken
+                    RUN sleep 1 && exit 3
+                    FROM busybox AS fine
+                    RUN echo fine-done
+                    FROM broken
+                    COPY --from=fine /bin/sh /sh
+                    """);
+            Result result = fixture.build(context, Options.defaults());
+            assertThat(result.error()).isInstanceOf(BuildFailedException.class);
+            assertThat(((BuildFailedException) result.error()).exitCode()).isEqualTo(3);
+            assertThat(result.output()).contains("Step 2/6 : RUN sleep 1 && exit 3").doesNotContain("Step 3/6", "fine-done");
+        } finally {
+            BuildFixture.deleteTree(context);
+        }
+    }
+
+    @Test
     void aChangedSourceInvalidatesItsStepAndTheRest() throws Exception {
         Path context = Files.createTempDirectory(tmp, "changing-");
         try {

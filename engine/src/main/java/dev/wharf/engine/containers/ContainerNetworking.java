@@ -54,7 +54,7 @@ final class ContainerNetworking {
      * is not one: Docker creates the container and fails its start ({@code network x not found}).
      */
     void validate(String networkMode, NetworkingConfig config) {
-        for (var network : requested(networkMode, config).entrySet()) {
+        for (var network : requested(networkMode, endpoints(networkMode, config)).entrySet()) {
             String name = network.getKey();
             if (staticIp(network.getValue()) != null && (name.equals("bridge") || name.equals("default"))) {
                 throw new InvalidArgumentException("user specified IP address is supported on user defined networks only");
@@ -64,9 +64,9 @@ final class ContainerNetworking {
 
     /**
      * The container's namespace at once; on its networks it is joined meanwhile, on a virtual thread,
-     * while the runtime creates the container in the namespace (CNI ADDs, above all portmap's iptables
-     * work, take about as long as {@code runc create}). When the join fails, the caller's failed start
-     * tears everything down, after {@link PendingNetwork#settle}.
+     * while the runtime creates the container in the namespace (the CNI ADDs take about as long as
+     * {@code runc create}). When the join fails, the caller's failed start tears everything down, after
+     * {@link PendingNetwork#settle}.
      */
     PendingNetwork setUp(ContainerRecord record) throws IOException {
         return switch (NetworkMode.parse(record.hostConfig().networkMode())) {
@@ -121,9 +121,7 @@ final class ContainerNetworking {
             List<PortMapping> mappings = new ArrayList<>();
             for (Attachment attachment : driver.attachments(record.id())) {
                 networks.find(attachment.networkId()).ifPresent(n -> networks.endpointUp(n, endpoint(record, attachment), false));
-                attachment.runtimeConfig().path("portMappings").forEach(m -> mappings.add(new PortMapping(
-                        m.path("hostIP").asText(""), m.path("hostPort").asInt(), m.path("containerPort").asInt(),
-                        m.path("protocol").asText("tcp"))));
+                mappings.addAll(attachment.ports());
             }
             if (!mappings.isEmpty()) {
                 held.put(record.id(), ports.reserve(record.id(), record.name(), PortPlan.exactly(mappings)));
@@ -151,10 +149,7 @@ final class ContainerNetworking {
         if (staticIp(settings) != null && network.predefined()) {
             throw new InvalidArgumentException("user specified IP address is supported on user defined networks only");
         }
-        var endpoints = new LinkedHashMap<String, EndpointSettings>();
-        if (record.networkingConfig() != null && record.networkingConfig().endpointsConfig() != null) {
-            endpoints.putAll(record.networkingConfig().endpointsConfig());
-        }
+        var endpoints = new LinkedHashMap<>(requested);
         endpoints.put(network.name(), settings == null ? EndpointSettings.builder().build() : settings);
         ContainerRecord updated = record.withNetworkingConfig(new NetworkingConfig(endpoints));
         if (record.state().running()) {
@@ -185,14 +180,6 @@ final class ContainerNetworking {
         var endpoints = new LinkedHashMap<>(requested);
         endpoints.remove(key);
         ContainerRecord updated = record.withNetworkingConfig(new NetworkingConfig(endpoints));
-        if (NetworkMode.parse(record.hostConfig().networkMode()) instanceof NetworkMode.Network primary
-                && primary.reference().equals(key)) {
-            // Docker keeps NetworkMode and leaves the container without that network; the next one becomes primary.
-            String next = endpoints.keySet().stream().findFirst().orElse("none");
-            updated = new ContainerRecord(record.id(), record.name(), record.created(), record.imageId(), record.diffIds(),
-                    record.path(), record.args(), record.config(),
-                    record.hostConfig().toBuilder().networkMode(next).build(), record.state(), updated.networkingConfig());
-        }
         container.update(updated);
         store.save(updated);
     }
@@ -327,12 +314,17 @@ final class ContainerNetworking {
         return names;
     }
 
-    /** The networks to join, primary first: the NetworkMode's, then the others of EndpointsConfig. */
-    static Map<String, EndpointSettings> requested(String networkMode, NetworkingConfig config) {
+    /**
+     * What create stores: the networks to join, primary first (the NetworkMode's, then the others of
+     * EndpointsConfig). From then on the stored endpoints are the container's networks: connect and
+     * disconnect change them, never its NetworkMode (Docker keeps that too, so a container disconnected from
+     * every network can be connected again).
+     */
+    static NetworkingConfig endpoints(String networkMode, NetworkingConfig config) {
         var networks = new LinkedHashMap<String, EndpointSettings>();
         NetworkMode mode = NetworkMode.parse(networkMode);
         if (!(mode instanceof NetworkMode.Network primary)) {
-            return networks;
+            return config;
         }
         Map<String, EndpointSettings> endpoints = config == null || config.endpointsConfig() == null
                 ? Map.of() : config.endpointsConfig();
@@ -341,13 +333,24 @@ final class ContainerNetworking {
         if (primarySettings == null && primaryKey.equals("bridge")) {
             primarySettings = endpoints.get("default");
         }
-        networks.put(primaryKey, primarySettings);
+        networks.put(primaryKey, primarySettings == null ? EndpointSettings.builder().build() : primarySettings);
         endpoints.forEach((name, settings) -> {
             if (!name.equals(primaryKey) && !name.equals("default") && !(primaryKey.equals("bridge") && name.equals("bridge"))) {
-                networks.put(name, settings);
+                networks.put(name, settings == null ? EndpointSettings.builder().build() : settings);
             }
         });
-        return networks;
+        return new NetworkingConfig(networks);
+    }
+
+    /** The container's networks, primary first: its stored endpoints (a record without any: its NetworkMode's). */
+    static Map<String, EndpointSettings> requested(String networkMode, NetworkingConfig stored) {
+        if (!(NetworkMode.parse(networkMode) instanceof NetworkMode.Network)) {
+            return new LinkedHashMap<>();
+        }
+        if (stored == null || stored.endpointsConfig() == null) {
+            return new LinkedHashMap<>(endpoints(networkMode, null).endpointsConfig());
+        }
+        return new LinkedHashMap<>(stored.endpointsConfig());
     }
 
     private static String staticIp(EndpointSettings settings) {

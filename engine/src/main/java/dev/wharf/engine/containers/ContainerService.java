@@ -39,9 +39,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -141,6 +144,20 @@ public final class ContainerService implements ContainerConnector {
                 .map(ContainerRecord::id).findFirst();
     }
 
+    /**
+     * Deletes the unpacked layers among {@code candidates} that neither a remaining image ({@code inImages})
+     * nor a container uses, so that removing an image frees its disk space as with dockerd.
+     */
+    public void removeUnusedLayers(List<Digest> candidates, Set<Digest> inImages) throws IOException {
+        Set<Digest> inContainers = new HashSet<>();
+        index.all().forEach(container -> inContainers.addAll(container.record().diffIds()));
+        for (Digest diffId : new LinkedHashSet<>(candidates)) {
+            if (!inImages.contains(diffId) && !inContainers.contains(diffId) && snapshotter.hasLayer(diffId)) {
+                snapshotter.removeLayer(diffId);
+            }
+        }
+    }
+
     /** POST /containers/create. */
     public ContainerCreateResponse create(ContainerCreateRequest request, String requestedName) throws IOException {
         if (request == null) {
@@ -162,7 +179,7 @@ public final class ContainerService implements ContainerConnector {
 
         register(name, chosen -> new ContainerRecord(id, chosen, Timestamps.rfc3339Nano(Instant.now()), image.id(),
                 diffIds, argv.getFirst(), argv.subList(1, argv.size()), config, hostConfig, RunState.CREATED,
-                request.networkingConfig()), hostResolvConf);
+                ContainerNetworking.endpoints(hostConfig.networkMode(), request.networkingConfig())), hostResolvConf);
         return new ContainerCreateResponse(id, List.of());
     }
 

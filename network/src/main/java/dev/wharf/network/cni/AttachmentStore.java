@@ -60,6 +60,22 @@ final class AttachmentStore {
         return found;
     }
 
+    /** The attachments on one network, of every container. */
+    List<Attachment> onNetwork(String networkId) throws IOException {
+        List<Attachment> found = new ArrayList<>();
+        for (String containerId : containers()) {
+            Path file = file(containerId, networkId);
+            try {
+                if (Files.exists(file)) {
+                    found.add(JSON.readValue(file.toFile(), Attachment.class));
+                }
+            } catch (java.io.FileNotFoundException e) {
+                // detached meanwhile
+            }
+        }
+        return found;
+    }
+
     /** Containers that have attachments on disk. */
     List<String> containers() throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -9,10 +9,9 @@ import dev.wharf.network.Ipv4;
 import java.nio.file.Path;
 
 /**
- * The conflist of one endpoint on a Docker-like bridge network (cni.md §2 and §8): bridge + host-local,
- * and portmap with SNAT (so 127.0.0.1 reaches published ports) when the endpoint publishes ports. The
- * network's masquerade, forwarding and isolation rules are per network ({@link BridgeRules}), not the
- * bridge plugin's {@code ipMasq} and the firewall plugin's rules for every container.
+ * The conflist of one endpoint on a Docker-like bridge network (cni.md §2 and §8): bridge + host-local.
+ * Every iptables rule, published ports' included, is {@link BridgeRules}', not the bridge plugin's
+ * {@code ipMasq}, the firewall plugin's or portmap's.
  */
 public final class BridgeConflist {
     public static final String CNI_VERSION = "1.0.0";
@@ -23,9 +22,8 @@ public final class BridgeConflist {
     /**
      * @param staticAddress the container asks for a fixed address: Docker allows any of the subnet, not only
      *     of the ip-range, so the range is the whole subnet (host-local's leases, shared, still prevent clashes)
-     * @param publishes the endpoint has port mappings (portmap has nothing to do for one without)
      */
-    public static JsonNode of(BridgeNetwork network, Path ipamDataDir, boolean staticAddress, boolean publishes) {
+    public static JsonNode of(BridgeNetwork network, Path ipamDataDir, boolean staticAddress) {
         ObjectNode list = JSON.createObjectNode().put("cniVersion", CNI_VERSION).put("name", network.name())
                 .put("disableCheck", true);
         ArrayNode plugins = list.putArray("plugins");
@@ -44,10 +42,6 @@ public final class BridgeConflist {
         ArrayNode routes = ipam.putArray("routes");
         if (!network.internal()) {
             routes.addObject().put("dst", "0.0.0.0/0");
-            if (publishes) {
-                plugins.addObject().put("type", "portmap").put("snat", true)
-                        .putObject("capabilities").put("portMappings", true);
-            }
         }
         return list;
     }

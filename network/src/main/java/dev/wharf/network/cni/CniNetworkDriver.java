@@ -34,6 +34,8 @@ public final class CniNetworkDriver implements NetworkDriver {
     private final CniChain chain;
     private final AttachmentStore store;
     private final BridgeRules rules = new BridgeRules();
+    /** Endpoints being detached: their ports are gone from the rules before their stored ADD is. */
+    private final Set<String> leaving = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public CniNetworkDriver(Path root, Path pluginDir) {
         this.root = root;
@@ -79,14 +81,16 @@ public final class CniNetworkDriver implements NetworkDriver {
         }
         var attachment = new Attachment(containerId, networkId, network.name(), newEndpointId(), ifname,
                 namespacePath(containerId), args.toString(),
-                BridgeConflist.of(network, root.resolve("ipam"), options.ip() != null, !options.ports().isEmpty()),
-                runtimeConfig, null);
-        rules.ensure(network);
+                BridgeConflist.of(network, root.resolve("ipam"), options.ip() != null), runtimeConfig, null);
+        rules.ensure(network, () -> published(networkId));
         store.save(attachment); // before ADD: a crash during it still leads to a DEL
         try {
             JsonNode result = chain.add(attachment.conflist(), invocation(CniCommand.ADD, attachment), runtimeConfig);
             attachment = attachment.withResult(result);
             store.save(attachment);
+            if (!options.ports().isEmpty()) {
+                rules.publish(network.bridge(), () -> published(networkId));
+            }
             return attachment;
         } catch (IOException | RuntimeException e) {
             try {
@@ -100,9 +104,18 @@ public final class CniNetworkDriver implements NetworkDriver {
 
     @Override
     public void detach(Attachment attachment) throws IOException {
-        chain.delete(attachment.conflist(), invocation(CniCommand.DEL, attachment), attachment.runtimeConfig(),
-                attachment.result());
-        store.delete(attachment);
+        String key = attachment.containerId() + "/" + attachment.networkId();
+        leaving.add(key);
+        try {
+            if (!attachment.ports().isEmpty()) {
+                rules.publish(attachment.bridge(), () -> published(attachment.networkId()));
+            }
+            chain.delete(attachment.conflist(), invocation(CniCommand.DEL, attachment), attachment.runtimeConfig(),
+                    attachment.result());
+            store.delete(attachment);
+        } finally {
+            leaving.remove(key);
+        }
     }
 
     @Override
@@ -146,6 +159,14 @@ public final class CniNetworkDriver implements NetworkDriver {
     @Override
     public void release(BridgeNetwork network) throws IOException {
         rules.remove(network);
+    }
+
+    /** The ports published on the network by its endpoints on record, but those being detached. */
+    private List<BridgeRules.Published> published(String networkId) throws IOException {
+        return store.onNetwork(networkId).stream()
+                .filter(a -> a.result() != null && !leaving.contains(a.containerId() + "/" + networkId))
+                .filter(a -> !a.ports().isEmpty())
+                .map(a -> new BridgeRules.Published(a.ipAddress(), a.ports())).toList();
     }
 
     private static CniPluginRunner.Invocation invocation(CniCommand command, Attachment attachment) {

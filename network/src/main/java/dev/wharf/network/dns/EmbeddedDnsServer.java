@@ -14,6 +14,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -28,7 +29,9 @@ import org.xbill.DNS.Type;
 /**
  * The DNS server wharfd runs for one user-defined network, on the network's gateway address (where
  * the containers' resolv.conf points), like Docker's embedded DNS: the network's containers by name,
- * alias and short ID, only for clients on that network; every other question goes to the host's resolvers.
+ * alias and short ID, only for clients on that network; every other question goes to the host's resolvers,
+ * for the clients that may have it forwarded (on an internal network: only containers that also have a
+ * network with external access, as Docker's resolver does).
  */
 public final class EmbeddedDnsServer implements Closeable {
     private static final Logger LOG = System.getLogger(EmbeddedDnsServer.class.getName());
@@ -40,6 +43,7 @@ public final class EmbeddedDnsServer implements Closeable {
     private final Subnet clients;
     private final Forwarder forwarder;
     private volatile DnsRecords records = DnsRecords.EMPTY;
+    private volatile Predicate<String> forwardsFor = client -> true;
 
     private EmbeddedDnsServer(DatagramChannel channel, Subnet clients, Forwarder forwarder) {
         this.channel = channel;
@@ -62,8 +66,10 @@ public final class EmbeddedDnsServer implements Closeable {
         return server;
     }
 
-    public void update(DnsRecords newRecords) {
+    /** The network's names now, and which client addresses get other names forwarded. */
+    public void update(DnsRecords newRecords, Predicate<String> newForwardsFor) {
         records = newRecords;
+        forwardsFor = newForwardsFor;
     }
 
     @Override
@@ -110,7 +116,7 @@ public final class EmbeddedDnsServer implements Closeable {
                 return own.get();
             }
         }
-        return forwarder.forward(request);
+        return (forwardsFor.test(client.getAddress().getHostAddress()) ? forwarder : Forwarder.NONE).forward(request);
     }
 
     /** An answer from the network's own names, or empty when the name is not one of them. */

@@ -41,6 +41,11 @@ public final class Forwarder {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "no host resolvers to forward to: " + e.getMessage());
         }
+        return of(servers);
+    }
+
+    /** These nameservers (port 53); none gives SERVFAIL answers. */
+    public static Forwarder of(List<String> servers) {
         try {
             if (servers.isEmpty()) {
                 return new Forwarder(null);
@@ -49,7 +54,7 @@ public final class Forwarder {
             resolver.setTimeout(TIMEOUT);
             return new Forwarder(resolver);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot use the host resolvers " + servers, e);
+            LOG.log(Level.WARNING, "cannot use the resolvers " + servers, e);
             return new Forwarder(null);
         }
     }

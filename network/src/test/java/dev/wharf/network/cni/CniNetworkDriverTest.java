@@ -44,8 +44,14 @@ class CniNetworkDriverTest {
             assertThat(attachment.macAddress()).isEqualTo("02:42:0a:fd:4d:09");
             assertThat(root.resolve("ipam").resolve(network.name()).resolve("10.253.77.9")).exists();
             assertThat(driver.attachments(cid)).hasSize(1);
-            assertThat(iptablesSave()).contains("10.253.77.9")
-                    .contains("-A POSTROUTING -s 10.253.77.0/28 ! -o " + network.bridge());
+            String bridge = network.bridge();
+            assertThat(iptablesSave())
+                    .contains("-A WHARF-POST-" + bridge + " -s 10.253.77.0/28 ! -o " + bridge + " -j MASQUERADE")
+                    .contains("-A WHARF-DNAT-" + bridge + " -p tcp -m tcp --dport 48123 -j DNAT --to-destination 10.253.77.9:80")
+                    .contains("-A WHARF-PORTS-" + bridge + " -d 10.253.77.9/32 -p tcp -m tcp --dport 80 -j ACCEPT")
+                    .contains("-A PREROUTING -m addrtype --dst-type LOCAL -j WHARF-DNAT-" + bridge)
+                    .contains("-A FORWARD -j WHARF-FWD-" + bridge);
+            assertThat(Files.readString(Path.of("/proc/sys/net/ipv4/conf", bridge, "route_localnet")).strip()).isEqualTo("1");
             assertThat(run("nsenter", "--net=" + netns, "ip", "-o", "link", "show", "lo")).contains("<LOOPBACK,UP,");
 
             driver.createNamespace("other" + suffix);
