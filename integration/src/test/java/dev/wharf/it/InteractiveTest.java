@@ -3,6 +3,7 @@ package dev.wharf.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -140,7 +141,8 @@ class InteractiveTest extends EndToEndTest {
             // a tick through the attach: the CLI is attached, and installed its signal handlers before that
             assertThat(new String(attached.getInputStream().readNBytes(5), StandardCharsets.UTF_8)).isEqualTo("tick\n");
             new ProcessBuilder("kill", "-INT", Long.toString(attached.pid())).start().waitFor();
-            assertThat(attached.waitFor()).isEqualTo(7);
+            assertThat(attached.waitFor(60, TimeUnit.SECONDS)).as("the CLI forwarded SIGINT and ended").isTrue();
+            assertThat(attached.exitValue()).isEqualTo(7);
             assertThat(new String(attached.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("got-int");
             wharfOk("rm", "trapper");
         }

@@ -1,6 +1,7 @@
 package dev.wharf.cli.command;
 
 import dev.wharf.api.client.EngineClient;
+import dev.wharf.linux.SignalDispositions;
 import java.io.IOException;
 import java.io.PrintStream;
 import sun.misc.Signal;
@@ -18,7 +19,9 @@ final class SignalProxy {
     static void install(EngineClient client, String containerId, PrintStream err) {
         for (String name : FORWARDED) {
             try {
-                Signal.handle(new Signal(name), signal -> Thread.ofVirtual().start(() -> {
+                Signal forwarded = new Signal(name);
+                SignalDispositions.unignore(forwarded.getNumber()); // as docker does when started in the background
+                Signal.handle(forwarded, signal -> Thread.ofVirtual().start(() -> {
                     try {
                         client.containerKill(containerId, signal.getName());
                     } catch (IOException e) {
