@@ -19,10 +19,29 @@ public final class ScopedPath {
 
     /** The host path of {@code containerPath} under {@code rootfs}; the result may not exist. */
     public static Path resolve(Path rootfs, String containerPath) throws IOException {
+        String name = resolveName(containerPath, candidate -> {
+            Path onDisk = rootfs.resolve(candidate);
+            return Files.isSymbolicLink(onDisk) ? Files.readSymbolicLink(onDisk).toString() : null;
+        });
+        return name.isEmpty() ? rootfs : rootfs.resolve(name);
+    }
+
+    /** A tree's symlinks: the target of the link at a {@code /}-joined name relative to the root, or null. */
+    @FunctionalInterface
+    public interface Links {
+        String target(String name) throws IOException;
+    }
+
+    /**
+     * The {@code /}-joined name, relative to the root ({@code ""} for the root itself), that {@code path}
+     * reaches in a tree whose symlinks {@code links} reads: an absolute target restarts at the root and
+     * {@code ..} stops at it, as the kernel does inside a chroot. The name may not exist.
+     */
+    public static String resolveName(String path, Links links) throws IOException {
         Deque<String> pending = new ArrayDeque<>();
-        push(pending, containerPath);
+        push(pending, path);
         Deque<String> resolved = new ArrayDeque<>();
-        int links = 0;
+        int followed = 0;
         while (!pending.isEmpty()) {
             String name = pending.pop();
             if (name.isEmpty() || name.equals(".")) {
@@ -32,21 +51,20 @@ public final class ScopedPath {
                 resolved.pollLast();
                 continue;
             }
-            Path candidate = join(rootfs, resolved).resolve(name);
-            if (Files.isSymbolicLink(candidate)) {
-                if (++links > MAX_LINKS) {
-                    throw new IOException("too many levels of symbolic links: " + containerPath);
-                }
-                String target = Files.readSymbolicLink(candidate).toString();
-                if (target.startsWith("/")) {
-                    resolved.clear();
-                }
-                push(pending, target);
-            } else {
+            String target = links.target(resolved.isEmpty() ? name : String.join("/", resolved) + "/" + name);
+            if (target == null) {
                 resolved.addLast(name);
+                continue;
             }
+            if (++followed > MAX_LINKS) {
+                throw new IOException("too many levels of symbolic links: " + path);
+            }
+            if (target.startsWith("/")) {
+                resolved.clear();
+            }
+            push(pending, target);
         }
-        return join(rootfs, resolved);
+        return String.join("/", resolved);
     }
 
     /** Creates the directory (and its parents) as the container would see the path; Docker does this for a missing WorkingDir. */
@@ -65,13 +83,5 @@ public final class ScopedPath {
         for (int i = names.length - 1; i >= 0; i--) {
             pending.push(names[i]);
         }
-    }
-
-    private static Path join(Path rootfs, Deque<String> names) {
-        Path path = rootfs;
-        for (String name : names) {
-            path = path.resolve(name);
-        }
-        return path;
     }
 }

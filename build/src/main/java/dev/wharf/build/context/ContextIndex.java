@@ -1,7 +1,7 @@
 package dev.wharf.build.context;
 
-import dev.wharf.build.BuildException;
 import dev.wharf.linux.Syscalls;
+import dev.wharf.runtime.ScopedPath;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +26,6 @@ import java.util.TreeMap;
  * misses the cache has only its own sources {@link #extract extracted} under {@link #tree()}.
  */
 public final class ContextIndex {
-    private static final int MAX_LINKS = 255;
-
     private final Path content;
     private final Path tree;
     private final TreeMap<String, ContextEntry> entries;
@@ -99,45 +95,14 @@ public final class ContextIndex {
 
     /**
      * The name a path reaches inside the context, symlinks followed as in the context's own tree (an absolute
-     * target restarts at the root, {@code ..} stops at it), as {@code runtime.ScopedPath} does on disk; {@code ""}
+     * target restarts at the root, {@code ..} stops at it), with {@link ScopedPath}'s rules; {@code ""}
      * is the root. The result may not exist.
      */
     String resolve(String path) throws IOException {
-        Deque<String> pending = new ArrayDeque<>();
-        push(pending, path);
-        Deque<String> resolved = new ArrayDeque<>();
-        int links = 0;
-        while (!pending.isEmpty()) {
-            String name = pending.pop();
-            if (name.isEmpty() || name.equals(".")) {
-                continue;
-            }
-            if (name.equals("..")) {
-                resolved.pollLast();
-                continue;
-            }
-            String candidate = resolved.isEmpty() ? name : String.join("/", resolved) + "/" + name;
-            ContextEntry entry = entries.get(candidate);
-            if (entry != null && entry.type() == ContextEntry.Type.SYMLINK) {
-                if (++links > MAX_LINKS) {
-                    throw new BuildException("too many levels of symbolic links: " + path);
-                }
-                if (entry.linkTarget().startsWith("/")) {
-                    resolved.clear();
-                }
-                push(pending, entry.linkTarget());
-            } else {
-                resolved.addLast(name);
-            }
-        }
-        return String.join("/", resolved);
-    }
-
-    private static void push(Deque<String> pending, String path) {
-        String[] names = path.split("/");
-        for (int i = names.length - 1; i >= 0; i--) {
-            pending.push(names[i]);
-        }
+        return ScopedPath.resolveName(path, name -> {
+            ContextEntry entry = entries.get(name);
+            return entry != null && entry.type() == ContextEntry.Type.SYMLINK ? entry.linkTarget() : null;
+        });
     }
 
     /**
