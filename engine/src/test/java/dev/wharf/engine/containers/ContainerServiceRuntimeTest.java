@@ -187,8 +187,8 @@ class ContainerServiceRuntimeTest {
 
     @Test
     void stdinReachesTheProcess() throws Exception {
-        var request = ContainerCreateRequest.of(dev.wharf.api.types.ContainerConfig.builder().image("busybox").cmd(List.of("cat"))
-                .attachStdin(true).openStdin(true).stdinOnce(true).build());
+        var request = new ContainerCreateRequest(dev.wharf.api.types.ContainerConfig.builder().image("busybox").cmd(List.of("cat"))
+                .attachStdin(true).openStdin(true).stdinOnce(true).build(), HostConfig.builder().networkMode("none").build(), null);
         String id = service.create(request, null).id();
         var output = subscribe(id);
         var exit = service.waitFor(id, "next-exit");
