@@ -455,12 +455,14 @@ final class ContainerLifecycle {
         container.exited(new Container.Exit(record.state().exitCode(), ""));
     }
 
+    /** As dockerd: 409 unless running, so that the docker CLI retries the first resize of a starting container. */
     void resize(Container container, int rows, int cols) throws IOException {
         container.lock.lock();
         try {
-            if (container.record().state().running()) {
-                runtime.resize(container.id(), rows, cols);
+            if (!container.record().state().running()) {
+                throw new ConflictException("Container " + container.id() + " is not running");
             }
+            runtime.resize(container.id(), rows, cols);
         } finally {
             container.lock.unlock();
         }
